@@ -1,0 +1,142 @@
+/**
+ * `npm run bench`: speed of the engine against the budgets of the issues, as medians on this
+ * machine. Never part of the test suite (shared machines are noisy); the README quotes the
+ * latest figures.
+ */
+import { evaluateScenario } from '../src/index';
+import { DEFAULT_PRESET } from '../src/scenario/presets';
+import { validateScenario } from '../src/scenario/validate-scenario';
+import { buildCostCurve } from '../src/core/cost-curve';
+import { analyseBreakEven, MAX_TOKENS_PER_DAY } from '../src/core/break-even';
+import { computeStrategyRunRate } from '../src/core/run-rate';
+import { Dec } from '../src/core/decimal';
+import { WORKED_EXAMPLE } from '../test/core/worked-example';
+import { manyStepsScenario, portfolioScenario } from './scenarios';
+import { plainRunRates } from './plain-run-rate';
+import { time } from './timing';
+import type { Timing } from './timing';
+
+type Row = { name: string; value: string; budget: string; ok: boolean | null };
+const rows: Row[] = [];
+const ms = (t: Timing) =>
+  `${t.median.toFixed(3)} ms median (p95 ${t.p95.toFixed(3)}, ${t.runs} runs)`;
+
+function mustValidate(input: unknown) {
+  const v = validateScenario(input);
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  return v.scenario;
+}
+
+// 1. The default scenario, validated and fully evaluated.
+{
+  const t = time(() => evaluateScenario(DEFAULT_PRESET.scenario), { runs: 300, warmup: 20 });
+  rows.push({
+    name: 'evaluate the default scenario',
+    value: ms(t),
+    budget: '<= 2 ms',
+    ok: t.median <= 2,
+  });
+}
+
+// 2. Break-even with 10,000+ replica steps below the cap, and with a 100x larger cap.
+{
+  const scenario = mustValidate(manyStepsScenario());
+  const [base, self] = scenario.strategies;
+  if (!base || !self) throw new Error('scenario needs two strategies');
+  const c = buildCostCurve(scenario, self);
+  const b = buildCostCurve(scenario, base);
+  const total = scenario.workloads[0]?.tokensPerDay ?? new Dec(1);
+  const kMax = MAX_TOKENS_PER_DAY.div(total);
+  const steps = c.stairs[0]?.rate.mul(kMax).floor().toFixed() ?? '0';
+  const t1 = time(() => analyseBreakEven(c, b, kMax), { runs: 300, warmup: 20 });
+  const t100 = time(() => analyseBreakEven(c, b, kMax.mul(100)), { runs: 300, warmup: 20 });
+  rows.push({
+    name: `break-even, ${steps} replica steps below the 1e12 cap`,
+    value: ms(t1),
+    budget: '<= 5 ms',
+    ok: t1.median <= 5,
+  });
+  const ratio = t100.median / t1.median;
+  rows.push({
+    name: 'break-even with the cap 100x higher (1e14)',
+    value: `${ms(t100)}; ratio ${ratio.toFixed(2)}`,
+    budget: 'no slower (ratio about 1)',
+    ok: ratio <= 1.5,
+  });
+}
+
+// 3. A 20-workload, 12-option, 6-strategy portfolio over 120 months.
+{
+  const input = portfolioScenario();
+  const check = evaluateScenario(input);
+  if (!check.ok) throw new Error(JSON.stringify(check.errors));
+  const t = time(() => evaluateScenario(input), { runs: 15, warmup: 2 });
+  rows.push({
+    name: '20 workloads x 12 options x 6 strategies, 120 months, fully evaluated',
+    value: ms(t),
+    budget: '<= 100 ms',
+    ok: t.median <= 100,
+  });
+}
+
+// 4. What exactness costs: the decimal run-rate against the same formula in plain numbers.
+{
+  const scenario = mustValidate(WORKED_EXAMPLE);
+  const decimal = time(
+    () => scenario.strategies.forEach((s) => computeStrategyRunRate(scenario, s)),
+    { runs: 2000, warmup: 100 },
+  );
+  const inputs = {
+    tokensPerDay: 50e6,
+    inputShare: 0.8,
+    cachedInputShare: 0.25,
+    batchShare: 0,
+    peakToAverage: 2,
+    daysPerYear: 365,
+    fteCostPerYear: 200000,
+    api: {
+      inputPerM: 1.25,
+      outputPerM: 10,
+      cachedInputPerM: 0.125,
+      batchDiscount: 0,
+      integrationFte: 0.1,
+    },
+    self: {
+      hourlyPerGpu: 2.5,
+      gpusPerReplica: 1,
+      prefill: 10000,
+      decode: 1500,
+      targetUtilization: 0.75,
+      minReplicas: 1,
+      storagePerMonth: 300,
+      monitoringPerMonth: 200,
+      monitoringPerGpuMonth: 10,
+      fte: 0.5,
+    },
+  };
+  let sink = 0;
+  // Plain numbers are too fast to time one call at a time: time 1,000 calls per sample.
+  const plain = time(
+    () => {
+      for (let i = 0; i < 1000; i++)
+        sink += plainRunRates({ ...inputs, tokensPerDay: 50e6 + i }).api;
+    },
+    { runs: 200, warmup: 20 },
+  );
+  const plainPerCall = plain.median / 1000;
+  rows.push({
+    name: 'run-rate of the DESIGN 3.6a example (2 strategies), decimal vs plain numbers',
+    value: `decimal ${decimal.median.toFixed(4)} ms, plain ${plainPerCall.toFixed(6)} ms: ratio ${(decimal.median / plainPerCall).toFixed(0)}x`,
+    budget: 'reported',
+    ok: null,
+  });
+  if (sink === 0) console.log('');
+}
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`npm run bench (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);
+for (const r of rows) {
+  const flag = r.ok === null ? '    ' : r.ok ? 'ok  ' : 'OVER';
+  console.log(`${flag} ${r.name.padEnd(width)}  ${r.value}  [budget ${r.budget}]`);
+}
+if (rows.some((r) => r.ok === false)) process.exitCode = 1;

@@ -1,0 +1,118 @@
+/** Scenarios the benchmarks run, built from the budgets in the issues. */
+
+const fte = [
+  { fromTokensPerDay: 0, fte: 0.5 },
+  { fromTokensPerDay: 1e9, fte: 1 },
+  { fromTokensPerDay: 1e10, fte: 3 },
+];
+
+/**
+ * API against a self-hosted option whose replica serves about 1e8 tokens/day, so more than
+ * 10,000 replica steps lie below the 1e12 tokens/day cap.
+ */
+export function manyStepsScenario() {
+  return {
+    format: 'llm-tco-scenario',
+    version: 1,
+    settings: { horizonMonths: 1 },
+    workloads: [{ id: 'w', tokensPerDay: 50e6, inputShare: 0.75, peakToAverage: 1 }],
+    options: [
+      { kind: 'api', id: 'api', inputPerM: 0.5, outputPerM: 2 },
+      {
+        kind: 'selfHost',
+        id: 'small',
+        gpu: { mode: 'hourly', hourlyPerGpu: 0.7 },
+        // 1e8 tokens/day per replica at full load: 1e8 / 86400 ≈ 1157.4 tokens/s.
+        prefillTokensPerSec: '1157.407407407407',
+        decodeTokensPerSec: '1157.407407407407',
+        targetUtilization: 1,
+        minReplicas: 1,
+        engineeringFte: fte,
+      },
+    ],
+    strategies: [
+      { id: 'api', routes: [{ workloadId: 'w', optionId: 'api', share: 1 }] },
+      { id: 'self', routes: [{ workloadId: 'w', optionId: 'small', share: 1 }] },
+    ],
+  };
+}
+
+/** 20 workloads, 12 options (6 API, 6 self-hosted), 6 strategies, a 120-month timeline. */
+export function portfolioScenario() {
+  const workloads = Array.from({ length: 20 }, (_, i) => ({
+    id: `w${i}`,
+    name: `Workload ${i + 1}`,
+    tokensPerDay: String(5e6 * (i + 1)),
+    inputShare: '0.7',
+    cachedInputShare: '0.2',
+    batchShare: i % 3 === 0 ? '0.3' : '0',
+    peakToAverage: '2',
+    // Four distinct growth rates: the timeline groups routes by rate, so this is not the best case.
+    growthPerMonth: ['0.01', '0.02', '0.03', '0.05'][i % 4] ?? '0.02',
+  }));
+  const options = [
+    ...Array.from({ length: 6 }, (_, i) => ({
+      kind: 'api',
+      id: `api${i}`,
+      inputPerM: String(0.25 * (i + 1)),
+      outputPerM: String(2 * (i + 1)),
+      cachedInputPerM: String(0.025 * (i + 1)),
+      batchDiscount: '0.5',
+      priceChangePerYear: '-0.1',
+      integrationFte: '0.1',
+    })),
+    ...Array.from({ length: 6 }, (_, i) => ({
+      kind: 'selfHost',
+      id: `self${i}`,
+      gpu:
+        i % 3 === 0
+          ? {
+              mode: 'buy',
+              purchasePerGpu: '30000',
+              amortizationMonths: '36',
+              residualShare: '0.2',
+              powerKwPerGpu: '1.275',
+              pue: '1.3',
+              pricePerKwh: '0.08',
+              hostingPerGpuMonth: '150',
+            }
+          : i % 3 === 1
+            ? { mode: 'hourly', hourlyPerGpu: '3.49' }
+            : { mode: 'monthly', monthlyPerGpu: '2100' },
+      gpusPerReplica: 2,
+      prefillTokensPerSec: '6797',
+      decodeTokensPerSec: '12624',
+      targetUtilization: '0.6',
+      minReplicas: 1,
+      storagePerMonth: '300',
+      storagePerGpuMonth: '15',
+      monitoringPerMonth: '200',
+      monitoringPerGpuMonth: '10',
+      engineeringFte: fte,
+      fineTuningOneTime: '5000',
+    })),
+  ];
+  const route = (w: string, o: string, share = '1') => ({ workloadId: w, optionId: o, share });
+  const strategies = [
+    { id: 'all-api', routes: workloads.map((w) => route(w.id, 'api2')) },
+    { id: 'pooled', routes: workloads.map((w) => route(w.id, 'self1')) },
+    { id: 'portfolio', routes: workloads.map((w, i) => route(w.id, `self${i % 6}`)) },
+    {
+      id: 'hybrid',
+      routes: workloads.flatMap((w) => [route(w.id, 'self0', '0.9'), route(w.id, 'api4', '0.1')]),
+    },
+    { id: 'cheap-api', routes: workloads.map((w, i) => route(w.id, `api${i % 2}`)) },
+    {
+      id: 'mixed',
+      routes: workloads.map((w, i) => route(w.id, i < 10 ? `self${i % 3}` : `api${i % 6}`)),
+    },
+  ];
+  return {
+    format: 'llm-tco-scenario',
+    version: 1,
+    settings: { horizonMonths: 120 },
+    workloads,
+    options,
+    strategies,
+  };
+}

@@ -1,0 +1,77 @@
+// Lint rules, including the one-way layer rules of DESIGN section 1:
+// core <- scenario <- state <- ui <- app, with platform serving ui/app.
+// A violation is an error, so `npm run lint` (and CI) fails on it.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const layer = (message, patterns) => ({
+  'no-restricted-imports': ['error', { patterns: patterns.map((p) => ({ ...p, message })) }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'dist-single/**', 'coverage/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: layer(
+      'src/core is pure decimal maths: it may import only decimal.js and other core files (DESIGN section 1).',
+      [{ regex: '^(?!decimal\\.js$|\\./)' }],
+    ),
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      // No floats in money paths: parse numbers from strings, never from float expressions.
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'core has no DOM' },
+        { name: 'document', message: 'core has no DOM' },
+        { name: 'localStorage', message: 'core has no DOM' },
+        { name: 'parseFloat', message: 'use Dec, not floats, in the core' },
+      ],
+    },
+  },
+  {
+    files: ['src/scenario/**/*.ts'],
+    rules: layer(
+      'src/scenario may import only core, scenario files, decimal.js and valibot (DESIGN section 1).',
+      [{ regex: '^(?!decimal\\.js$|valibot$|\\./|\\.\\./core/)' }],
+    ),
+  },
+  {
+    files: ['src/state/**/*.{ts,tsx}'],
+    rules: layer('src/state may not import ui, app or platform (DESIGN section 1).', [
+      { regex: '(^|/)(ui|app|platform)/' },
+    ]),
+  },
+  {
+    files: ['src/platform/**/*.{ts,tsx}'],
+    rules: layer('src/platform serves ui and app; it may not import them or the store.', [
+      { regex: '(^|/)(ui|app|state)/' },
+    ]),
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    rules: layer('src/ui may not import app (DESIGN section 1).', [{ regex: '(^|/)app/' }]),
+  },
+  {
+    files: ['src/**/*.tsx', 'test/ui/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', '*.config.{js,ts}', '.ci/**'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+);

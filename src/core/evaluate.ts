@@ -1,0 +1,160 @@
+import { Dec, toPlain } from './decimal';
+import { daysPerMonth } from './calendar';
+import { analyseBreakEven, MAX_TOKENS_PER_DAY } from './break-even';
+import type { BreakEvenAnalysis } from './break-even';
+import { buildCostCurve } from './cost-curve';
+import { capacityOf, computeStrategyRunRate, costPerMTokens } from './run-rate';
+import type { StrategyRunRate } from './run-rate';
+import { computeTimeline, paybackMonth, timelineInputs } from './timeline';
+import type { Timeline } from './timeline';
+import { groupDigits } from './format-plain';
+import type { Scenario, Strategy } from './model';
+import type { BreakEvenResult, ScenarioResult, StrategyResult, VsBaselineResult } from './result';
+
+const MILLION = new Dec(1_000_000);
+
+/** Everything DESIGN section 4 reports, for a validated scenario. Amounts are plain decimals. */
+export function evaluateModel(scenario: Scenario): ScenarioResult {
+  const shared = timelineInputs(scenario);
+  const computed = scenario.strategies.map((strategy) => ({
+    strategy,
+    runRate: computeStrategyRunRate(scenario, strategy),
+    timeline: computeTimeline(scenario, strategy, shared),
+  }));
+  const baseline = computed[0];
+  const totalVolume = scenario.workloads.reduce((s, w) => s.plus(w.tokensPerDay), new Dec(0));
+  const baselineCurve = baseline ? buildCostCurve(scenario, baseline.strategy) : null;
+  const strategies = computed.map((c, index): StrategyResult => {
+    let vsBaseline: VsBaselineResult | null = null;
+    if (index > 0 && baseline && baselineCurve) {
+      const analysis = volumeAnalysis(scenario, c.strategy, baselineCurve, totalVolume);
+      vsBaseline = {
+        runRateSavings: toPlain(baseline.runRate.total.minus(c.runRate.total)),
+        npvSavings: toPlain(baseline.timeline.npv.minus(c.timeline.npv)),
+        paybackMonth: paybackMonth(c.timeline, baseline.timeline),
+        breakEven: describeBreakEven(
+          analysis,
+          scenario,
+          c.strategy,
+          baseline.strategy,
+          totalVolume,
+        ),
+        crossings: analysis.crossings.map((x) => ({
+          tokensPerDay: toPlain(x.k.mul(totalVolume)),
+          direction: x.direction,
+        })),
+      };
+    }
+    return strategyResult(scenario, c.strategy, c.runRate, c.timeline, vsBaseline);
+  });
+  return { strategies };
+}
+
+function volumeAnalysis(
+  scenario: Scenario,
+  strategy: Strategy,
+  baselineCurve: ReturnType<typeof buildCostCurve>,
+  totalVolume: Dec,
+): BreakEvenAnalysis {
+  const curve = buildCostCurve(scenario, strategy);
+  if (totalVolume.isZero()) {
+    // Nothing to scale: the comparison at zero volume holds at every "volume".
+    return analyseBreakEven(curve, baselineCurve, new Dec(1));
+  }
+  return analyseBreakEven(curve, baselineCurve, MAX_TOKENS_PER_DAY.div(totalVolume));
+}
+
+function describeBreakEven(
+  analysis: BreakEvenAnalysis,
+  scenario: Scenario,
+  strategy: Strategy,
+  baseline: Strategy,
+  totalVolume: Dec,
+): BreakEvenResult {
+  const be = analysis.breakEven;
+  if (be.kind === 'always') return { kind: 'always' };
+  if (be.kind === 'at') return { kind: 'at', tokensPerDay: toPlain(be.k.mul(totalVolume)) };
+  const money = (d: Dec) => `${scenario.currency} ${groupDigits(d, 2)}`;
+  if (totalVolume.isZero()) {
+    return {
+      kind: 'never',
+      reason:
+        `Every workload has zero volume, so there is nothing to scale; at zero volume ` +
+        `"${strategy.name}" costs ${money(be.gapAtTop)} a month more than "${baseline.name}".`,
+    };
+  }
+  // Marginal cost per 1M tokens: d(cost per month)/d(tokens per day) · 1e6 / days per month.
+  const perM = (m: Dec) => m.div(totalVolume).div(daysPerMonth(scenario.settings)).mul(MILLION);
+  const mc = perM(be.marginalC);
+  const mb = perM(be.marginalB);
+  const top = groupDigits(MAX_TOKENS_PER_DAY, 0);
+  const gap = money(be.gapAtTop);
+  const reason = mc.greaterThan(mb)
+    ? `At high volume every extra 1M tokens costs ${money(mc)} with "${strategy.name}" against ` +
+      `${money(mb)} with "${baseline.name}", so the gap only widens: at ${top} tokens/day ` +
+      `"${strategy.name}" still costs ${gap} a month more.`
+    : `Every extra 1M tokens costs ${money(mc)} with "${strategy.name}" against ${money(mb)} with ` +
+      `"${baseline.name}", but its higher fixed and step costs are not recovered: at ${top} ` +
+      `tokens/day it still costs ${gap} a month more.`;
+  return { kind: 'never', reason };
+}
+
+function strategyResult(
+  scenario: Scenario,
+  strategy: Strategy,
+  runRate: StrategyRunRate,
+  timeline: Timeline,
+  vsBaseline: VsBaselineResult | null,
+): StrategyResult {
+  const dpy = scenario.settings.daysPerYear;
+  const perM = costPerMTokens(runRate.total, runRate.tokensPerDay, dpy);
+  return {
+    id: strategy.id,
+    name: strategy.name,
+    runRate: {
+      total: toPlain(runRate.total),
+      api: toPlain(runRate.parts.api),
+      gpu: toPlain(runRate.parts.gpu),
+      storage: toPlain(runRate.parts.storage),
+      monitoring: toPlain(runRate.parts.monitoring),
+      engineering: toPlain(runRate.parts.engineering),
+      fineTuning: toPlain(runRate.parts.fineTuning),
+    },
+    costPerMTokens: perM === null ? null : toPlain(perM),
+    capacity: capacityOf(runRate).map(({ optionId, sizing }) => ({
+      optionId,
+      replicas: sizing.replicas.toNumber(),
+      gpus: sizing.gpus.toNumber(),
+      utilization: sizing.replicas.isZero() ? '0' : toPlain(sizing.load.div(sizing.replicas)),
+    })),
+    timeline: {
+      months: timeline.months.map((m) => ({
+        month: m.month,
+        capex: toPlain(m.capex),
+        opex: toPlain(m.opex),
+        cumulative: toPlain(m.cumulative),
+      })),
+      residual: toPlain(timeline.residual),
+      npv: toPlain(timeline.npv),
+    },
+    vsBaseline,
+    byOption: runRate.byOption.map((o) => {
+      const p = costPerMTokens(o.total, o.tokensPerDay, dpy);
+      return {
+        optionId: o.option.id,
+        runRate: toPlain(o.total),
+        tokensPerDay: toPlain(o.tokensPerDay),
+        costPerMTokens: p === null ? null : toPlain(p),
+      };
+    }),
+    byWorkload: runRate.byWorkload.map((w) => {
+      const p = costPerMTokens(w.total, w.tokensPerDay, dpy);
+      return {
+        workloadId: w.workloadId,
+        runRate: toPlain(w.total),
+        tokensPerDay: toPlain(w.tokensPerDay),
+        costPerMTokens: p === null ? null : toPlain(p),
+      };
+    }),
+  };
+}
