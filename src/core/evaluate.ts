@@ -40,7 +40,7 @@ export function evaluateModel(scenario: Scenario): ScenarioResult {
           totalVolume,
         ),
         crossings: analysis.crossings.map((x) => ({
-          tokensPerDay: toPlain(x.k.mul(totalVolume)),
+          tokensPerDay: volumeText(x.k, totalVolume),
           direction: x.direction,
         })),
       };
@@ -64,6 +64,16 @@ function volumeAnalysis(
   return analyseBreakEven(curve, baselineCurve, MAX_TOKENS_PER_DAY.div(totalVolume));
 }
 
+/**
+ * A volume factor as tokens/day. Step volumes come out of 40-digit divisions (`j / rate`), so
+ * they are reported to 30 significant digits: 86,400,000 rather than
+ * 86,400,000.00000000000000000000000000000003.
+ */
+function volumeText(k: Dec, totalVolume: Dec): string {
+  return toPlain(k.mul(totalVolume).toSignificantDigits(VOLUME_DIGITS));
+}
+const VOLUME_DIGITS = 30;
+
 function describeBreakEven(
   analysis: BreakEvenAnalysis,
   scenario: Scenario,
@@ -73,7 +83,7 @@ function describeBreakEven(
 ): BreakEvenResult {
   const be = analysis.breakEven;
   if (be.kind === 'always') return { kind: 'always' };
-  if (be.kind === 'at') return { kind: 'at', tokensPerDay: toPlain(be.k.mul(totalVolume)) };
+  if (be.kind === 'at') return { kind: 'at', tokensPerDay: volumeText(be.k, totalVolume) };
   const money = (d: Dec) => `${scenario.currency} ${groupDigits(d, 2)}`;
   if (totalVolume.isZero()) {
     return {

@@ -7,6 +7,14 @@ import budgetsShifted from './presets/budgets-shifted-2026.json';
 /** Where a preset's figures come from, shown beside it in the app. */
 export type PresetSource = { title: string; publisher: string; date: string; tableId: string };
 
+/** Which catalog entry an option's numbers were taken from, so the app can show their source. */
+export type CatalogRef = {
+  apiModelId?: string;
+  profileId?: string;
+  gpuId?: string;
+  gpuPrice?: 'onDemandHourly' | 'committedHourly' | 'purchasePerGpu';
+};
+
 export type Preset = {
   id: string;
   title: string;
@@ -15,6 +23,8 @@ export type Preset = {
   source: PresetSource | null;
   /** A v1 scenario document (DESIGN section 4). */
   scenario: unknown;
+  /** Per option id, the catalog entries its numbers come from. */
+  catalogRefs: Readonly<Record<string, CatalogRef>>;
 };
 
 const TAKEOVER: Omit<PresetSource, 'tableId'> = {
@@ -37,10 +47,20 @@ export const PRESETS: readonly Preset[] = [
     id: 'default',
     title: 'Support assistant: GPT-5 API or Llama 3.3 70B on rented H100s',
     summary:
-      'One customer-support workload at 60M tokens/day growing 3% a month, on the GPT-5 API or ' +
-      'on Llama 3.3 70B self-hosted on rented H100 pairs, with current catalog prices.',
+      'One customer-support workload at 150M tokens/day growing 3% a month, on the GPT-5 API or ' +
+      'on Llama 3.3 70B self-hosted on rented H100 pairs (at least two replicas for redundancy), ' +
+      'with catalog prices and throughput. The throughput figures are offline maximums, so the ' +
+      'target utilization is 60%. Staff: half an MLOps engineer, more from 1B tokens/day.',
     source: null,
     scenario: defaultScenario,
+    catalogRefs: {
+      'gpt-5': { apiModelId: 'gpt-5' },
+      'llama-70b-h100': {
+        profileId: 'llama-3.3-70b-fp8-h100x2',
+        gpuId: 'h100-sxm',
+        gpuPrice: 'onDemandHourly',
+      },
+    },
   },
   {
     id: 'takeover-2026-10m',
@@ -48,6 +68,7 @@ export const PRESETS: readonly Preset[] = [
     summary: takeoverSummary('10M'),
     source: { ...TAKEOVER, tableId: 'monthly-tco-by-volume' },
     scenario: takeover10M,
+    catalogRefs: { 'open-source': { profileId: 'llama-3.3-70b-fp8-h100x2' } },
   },
   {
     id: 'takeover-2026-100m',
@@ -55,6 +76,7 @@ export const PRESETS: readonly Preset[] = [
     summary: takeoverSummary('100M'),
     source: { ...TAKEOVER, tableId: 'monthly-tco-by-volume' },
     scenario: takeover100M,
+    catalogRefs: { 'open-source': { profileId: 'llama-3.3-70b-fp8-h100x2' } },
   },
   {
     id: 'takeover-2026-1b',
@@ -62,6 +84,7 @@ export const PRESETS: readonly Preset[] = [
     summary: takeoverSummary('1B'),
     source: { ...TAKEOVER, tableId: 'monthly-tco-by-volume' },
     scenario: takeover1B,
+    catalogRefs: { 'open-source': { profileId: 'llama-3.3-70b-fp8-h100x2' } },
   },
   {
     id: 'budgets-shifted-2026',
@@ -69,7 +92,7 @@ export const PRESETS: readonly Preset[] = [
     summary:
       "The article's annual TCO table reproduced to the cent: GPT-4o at the article's own ~$5 per " +
       '1M tokens, on a volume (666,666,666.67 tokens/day, 30/360 calendar) that makes its $1.2M ' +
-      'inference line; self-hosting as 10 reserved H200s at $3,750 a month each, 1.5 FTE of MLOps ' +
+      'inference line; self-hosting as 12 reserved H200s (three 4-GPU replicas of Llama 4 Scout) at $3,125 a month each, 1.5 FTE of MLOps ' +
       'at $200,000 and fine-tuning spread evenly over the year.',
     source: {
       title: 'The Open-Source LLM Ecosystem in 2026: Why 93% of Enterprise Budgets Have Shifted',
@@ -78,6 +101,7 @@ export const PRESETS: readonly Preset[] = [
       tableId: 'annual-tco',
     },
     scenario: budgetsShifted,
+    catalogRefs: { 'llama-4-h200': { profileId: 'llama-4-scout-fp8-h200x4' } },
   },
 ];
 
