@@ -3,7 +3,10 @@ import { Dec } from '../../src/core/decimal';
 import { evaluateScenario } from '../../src/index';
 import { DEFAULT_PRESET, PRESETS } from '../../src/scenario/presets';
 import { findApiModel, findGpu, findProfile } from '../../src/scenario/catalog';
-import claims from '../../src/scenario/catalog/published-claims.json';
+import claimsFile from '../../src/scenario/catalog/published-claims.json';
+
+type LooseTable = { id: string; tiers?: unknown[]; rows?: unknown[] };
+const claims = claimsFile as unknown as { sources: { id: string; tables?: LooseTable[] }[] };
 import { cents, evaluateOk, strategy } from '../core/helpers';
 
 const money = (n: number) => n.toFixed(2);
