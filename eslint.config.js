@@ -11,7 +11,7 @@ const layer = (message, patterns) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'dist-single/**', 'coverage/**', 'node_modules/**'] },
+  { ignores: ['dist/**', 'dist-single/**', 'coverage/**', 'node_modules/**', '.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
