@@ -8,6 +8,13 @@ export const MAX_TOKENS_PER_DAY = new Dec('1e12');
 export const MAX_CROSSINGS = 1000;
 /** Replica steps examined one by one inside one uncertain window before the scan is split. */
 const MAX_WINDOW_STEPS = 20_000;
+/**
+ * A difference within this of zero counts as zero, and a root this close (relatively) to a
+ * piece's end is at the end: step volumes and roots are 40-digit quotients, and their last-digit
+ * noise must not invent a crossing (or hide a touch) where the exact values meet.
+ */
+const MONEY_NOISE = new Dec('1e-20');
+const VOLUME_NOISE = new Dec('1e-30');
 
 export type Direction = 'up' | 'down';
 export type CrossingAtK = { k: Dec; direction: Direction };
@@ -40,7 +47,7 @@ export function analyseBreakEven(c: CostCurve, b: CostCurve, kMax: Dec): BreakEv
   let a = ZERO;
   for (const end of macro) {
     if (!scanRegion(d, a, end, tracker)) exact = false;
-    tracker.point(end, evaluateCurve(d, end).greaterThan(0));
+    tracker.point(end, dearer(evaluateCurve(d, end)));
     a = end;
   }
   const crossings = tidyCrossings(tracker.crossings);
@@ -96,7 +103,7 @@ function scanRegion(d: CostCurve, a: Dec, b: Dec, tracker: SignTracker): boolean
   let wa = a;
   let wb = b;
   if (m.isZero()) {
-    if (constant.plus(lo).greaterThan(0)) return (tracker.interval(a, b, true), true);
+    if (dearer(constant.plus(lo))) return (tracker.interval(a, b, true), true);
     if (constant.plus(hi).lessThanOrEqualTo(0)) return (tracker.interval(a, b, false), true);
   } else {
     const r1 = constant.plus(hi).neg().div(m);
@@ -108,13 +115,13 @@ function scanRegion(d: CostCurve, a: Dec, b: Dec, tracker: SignTracker): boolean
       wa = low.lessThan(b) ? low : b;
       tracker.interval(a, wa, below);
       if (wa.equals(b)) return true;
-      tracker.point(wa, evaluateCurve(d, wa).greaterThan(0));
+      tracker.point(wa, dearer(evaluateCurve(d, wa)));
     }
     if (high.lessThan(b)) wb = high.greaterThan(wa) ? high : wa;
   }
   const complete = scanWindow(d, active, constant, wa, wb, tracker);
   if (wb.lessThan(b)) {
-    if (wb.greaterThan(wa)) tracker.point(wb, evaluateCurve(d, wb).greaterThan(0));
+    if (wb.greaterThan(wa)) tracker.point(wb, dearer(evaluateCurve(d, wb)));
     tracker.interval(wb, b, m.isPositive());
   }
   return complete;
@@ -148,7 +155,7 @@ function scanWindow(
     let left = from;
     for (const k of steps) {
       tracker.linear(left, k, d.slope, pieceAt(left, k));
-      tracker.point(k, evaluateCurve(d, k).greaterThan(0));
+      tracker.point(k, dearer(evaluateCurve(d, k)));
       left = k;
     }
     tracker.linear(left, to, d.slope, pieceAt(left, to));
@@ -165,14 +172,18 @@ function scanWindow(
   const bottomEnd = bottom[bottom.length - 1] ?? wa;
   const topStart = top[0] ?? wb;
   walk(wa, bottom.slice(0, -1), bottomEnd);
-  tracker.point(bottomEnd, evaluateCurve(d, bottomEnd).greaterThan(0));
+  tracker.point(bottomEnd, dearer(evaluateCurve(d, bottomEnd)));
   tracker.unknown();
-  tracker.point(topStart, evaluateCurve(d, topStart).greaterThan(0));
+  tracker.point(topStart, dearer(evaluateCurve(d, topStart)));
   walk(topStart, top.slice(1), wb);
   return false;
 }
 
-/** The step points `j / rate` strictly inside (wa, wb) of all stairs, merged and sorted. */
+/**
+ * The step points `j / rate` strictly inside (wa, wb) of all stairs, merged and sorted, at most
+ * `limit` of them from the chosen end. Counting starts one step early: the window's end is itself
+ * a rounded quotient, so the first candidate may fall on either side of it.
+ */
 function stepsBetween(
   stairs: Stair[],
   wa: Dec,
@@ -182,12 +193,15 @@ function stepsBetween(
 ): Dec[] {
   const all: Dec[] = [];
   for (const s of stairs) {
-    let j = from === 'up' ? wa.mul(s.rate).floor().plus(1) : wb.mul(s.rate).ceil().minus(1);
-    for (let n = 0; n < limit; n++) {
+    const up = from === 'up';
+    let j = up ? wa.mul(s.rate).floor() : wb.mul(s.rate).ceil();
+    for (let taken = 0; taken < limit; j = up ? j.plus(1) : j.minus(1)) {
       const k = j.div(s.rate);
-      if (!k.greaterThan(wa) || !k.lessThan(wb)) break;
-      all.push(k);
-      j = from === 'up' ? j.plus(1) : j.minus(1);
+      if (up ? !k.lessThan(wb) : !k.greaterThan(wa)) break;
+      if (k.greaterThan(wa) && k.lessThan(wb)) {
+        all.push(k);
+        taken++;
+      }
     }
   }
   all.sort((x, y) => (from === 'up' ? x.comparedTo(y) : y.comparedTo(x)));
@@ -220,7 +234,10 @@ class SignTracker {
     if (!b.greaterThan(a)) return;
     if (!slope.isZero()) {
       const root = e.neg().div(slope);
-      if (root.greaterThan(a) && root.lessThan(b)) {
+      const inside =
+        root.minus(a).greaterThan(a.abs().mul(VOLUME_NOISE)) &&
+        b.minus(root).greaterThan(b.abs().mul(VOLUME_NOISE));
+      if (inside) {
         this.interval(a, root, slope.isNegative());
         this.point(root, false);
         this.interval(root, b, slope.isPositive());
@@ -228,7 +245,7 @@ class SignTracker {
       }
     }
     const mid = a.plus(b).div(2);
-    this.interval(a, b, slope.mul(mid).plus(e).greaterThan(0));
+    this.interval(a, b, dearer(slope.mul(mid).plus(e)));
   }
 
   /** A stretch that was not examined: no crossing is recorded across it. */
@@ -242,6 +259,11 @@ class SignTracker {
     }
     this.state = positive;
   }
+}
+
+/** Whether C is dearer than B by more than rounding noise. */
+function dearer(difference: Dec): boolean {
+  return difference.greaterThan(MONEY_NOISE);
 }
 
 /** A down and an up at the same volume is a touch, not a crossing. */

@@ -5,10 +5,13 @@ import { scenarioSchema } from './scenario-schema';
 import type { ParsedScenario } from './scenario-schema';
 import { describe } from './decimal-field';
 import { formatPath } from './validation-error';
+import { toDocument } from './document';
+import type { ScenarioDoc } from './document';
 import type { ValidationError } from './validation-error';
 
 export type ValidationResult =
-  { ok: true; scenario: Scenario } | { ok: false; errors: ValidationError[] };
+  | { ok: true; scenario: Scenario; document: ScenarioDoc }
+  | { ok: false; errors: ValidationError[] };
 
 /** Keys that could reach an object's prototype if some later code copied them. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -21,6 +24,12 @@ const MAX_ERRORS = 50;
  */
 export function validateScenario(input: unknown): ValidationResult {
   try {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+      return {
+        ok: false,
+        errors: [{ path: '', message: `must be a scenario object, got ${describe(input)}` }],
+      };
+    }
     const structural = findForbiddenKeys(input);
     if (structural.length > 0) return { ok: false, errors: structural };
     const parsed = v.safeParse(scenarioSchema, input, { abortEarly: false });
@@ -29,7 +38,15 @@ export function validateScenario(input: unknown): ValidationResult {
     }
     const errors = checkCrossReferences(parsed.output);
     if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
-    return { ok: true, scenario: toModel(parsed.output) };
+    const output = parsed.output;
+    return {
+      ok: true,
+      scenario: toModel(output),
+      // Built only when asked for: evaluating a scenario does not need it.
+      get document() {
+        return toDocument(output);
+      },
+    };
   } catch (error) {
     return {
       ok: false,

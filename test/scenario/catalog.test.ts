@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import {
-  API_MODELS,
-  GPUS,
-  PROFILES,
-  apiModelSchema,
-  findApiModel,
-  findGpu,
-  gpuSchema,
-  profileSchema,
-} from '../../src/scenario/catalog';
+import { apiModelSchema, gpuSchema, loadCatalog, profileSchema } from '../../src/scenario/catalog';
 import claims from '../../src/scenario/catalog/published-claims.json';
+
+const catalog = await loadCatalog();
+const { apiModels: API_MODELS, gpus: GPUS, profiles: PROFILES, findApiModel, findGpu } = catalog;
 
 const REQUIRED_API = [
   'gpt-5',

@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { Dec } from '../../src/core/decimal';
 import { evaluateScenario } from '../../src/index';
 import { DEFAULT_PRESET, PRESETS } from '../../src/scenario/presets';
-import { findApiModel, findGpu, findProfile } from '../../src/scenario/catalog';
+import { loadCatalog } from '../../src/scenario/catalog';
 import claimsFile from '../../src/scenario/catalog/published-claims.json';
 
 type LooseTable = { id: string; tiers?: unknown[]; rows?: unknown[] };
 const claims = claimsFile as unknown as { sources: { id: string; tables?: LooseTable[] }[] };
 import { cents, evaluateOk, strategy } from '../core/helpers';
 
+const { findApiModel, findGpu, findProfile } = await loadCatalog();
 const money = (n: number) => n.toFixed(2);
 const times12 = (amount: string) => cents(new Dec(amount).mul(12).toFixed());
 
