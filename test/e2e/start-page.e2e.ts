@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 describe('the production build in Chromium', () => {
-  it('shows the default scenario computed by the engine, with no errors and no foreign requests', async () => {
+  it('opens on the default scenario with its headline, break-even and chart, with no errors and no foreign requests', async () => {
     const baseUrl = inject('baseUrl');
     const page = await browser.newPage();
     const watch = watchPage(page, new URL(baseUrl).origin);
@@ -19,9 +19,11 @@ describe('the production build in Chromium', () => {
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain(
       'Self-host open-weight LLMs',
     );
-    const total = page.getByRole('row', { name: /Total per month/ });
-    await expect(total.textContent()).resolves.toMatch(/\$\d{1,3}(,\d{3})*\.\d{2}/);
-    await expect(page.getByText(/Break-even: from [\d,]+ tokens\/day/).count()).resolves.toBe(1);
+    await expect(page.locator('.verdict-main').textContent()).resolves.toMatch(
+      /is cheaper today by \$[\d,]+\.\d{2} a month/,
+    );
+    await expect(page.locator('.verdict-facts').textContent()).resolves.toContain('244,236,640');
+    await page.locator('.recharts-line').first().waitFor();
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await page.close();

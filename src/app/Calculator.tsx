@@ -1,0 +1,85 @@
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import type { CalculatorInputs } from '../state/calculator-store';
+import { createCalculatorStore } from '../state/calculator-store';
+import { CalculatorStoreContext, useCalculator, useCalculatorStore } from '../state/store-context';
+import { EvaluationProvider, useEvaluation } from '../ui/evaluation-context';
+import { Headline } from '../ui/Headline';
+import { InputsPanel } from '../ui/InputsPanel';
+import { ShowMath } from '../ui/ShowMath';
+import { Toolbar } from '../ui/Toolbar';
+import { listenForUndoRedo } from '../platform/keyboard';
+import { applyTheme, systemTheme, watchSystemTheme } from '../platform/theme';
+import type { Theme } from '../platform/theme';
+
+// The charts (and recharts) load after the headline numbers (STYLE pitfall 7).
+const ChartsPanel = lazy(() => import('../ui/charts/ChartsPanel'));
+
+/** The calculator: one store, derived results, inputs beside results and charts. */
+export function Calculator({ initial }: { initial: CalculatorInputs }) {
+  const store = useMemo(() => createCalculatorStore(initial), [initial]);
+  return (
+    <CalculatorStoreContext.Provider value={store}>
+      <EvaluationProvider>
+        <CalculatorLayout />
+      </EvaluationProvider>
+    </CalculatorStoreContext.Provider>
+  );
+}
+
+function CalculatorLayout() {
+  const store = useCalculatorStore();
+  const currency = useCalculator((s) => s.doc.currency);
+  const [chosenTheme, setChosenTheme] = useState<Theme | null>(null);
+  const [system, setSystem] = useState<Theme>(systemTheme);
+  const theme = chosenTheme ?? system;
+
+  useEffect(() => watchSystemTheme(setSystem), []);
+  useEffect(() => applyTheme(chosenTheme), [chosenTheme]);
+  useEffect(
+    () =>
+      listenForUndoRedo({
+        undo: () => store.temporal.getState().undo(),
+        redo: () => store.temporal.getState().redo(),
+      }),
+    [store],
+  );
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>Self-host open-weight LLMs, or pay per token?</h1>
+        <Toolbar
+          theme={theme}
+          onToggleTheme={() => setChosenTheme(theme === 'dark' ? 'light' : 'dark')}
+        />
+      </header>
+      <main className="layout">
+        <section className="inputs-column" aria-label="Inputs">
+          <InputsPanel />
+        </section>
+        <section className="results-column" aria-label="Results and charts">
+          <Headline currency={currency} />
+          <Charts currency={currency} />
+          <ShowMath currency={currency} />
+        </section>
+      </main>
+      <footer className="app-footer">
+        <p>
+          Runs entirely in your browser: nothing you enter is sent anywhere. Prices and throughput
+          come from the catalogs in the project, each with its source and date.
+        </p>
+      </footer>
+    </div>
+  );
+}
+
+function Charts({ currency }: { currency: string }) {
+  const { model, result } = useEvaluation();
+  return (
+    <section className="charts-section" aria-label="Charts">
+      <Suspense fallback={<p className="charts-loading">Loading charts…</p>}>
+        <ChartsPanel model={model} result={result} currency={currency} />
+      </Suspense>
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+import { createStore } from 'zustand/vanilla';
+import { temporal } from 'zundo';
+import type { ScenarioDoc } from '../scenario/document';
+import { validateScenario } from '../scenario/validate-scenario';
+import type { CatalogRef } from '../scenario/presets';
+import type { DocPath } from '../scenario/doc-path';
+import { setAt } from '../scenario/doc-path';
+
+/** Where the current scenario came from: decides each default's source and reset value. */
+export type Origin = {
+  presetId: string | null;
+  /** The document as loaded (preset or file): "changed" is measured against it. */
+  loaded: ScenarioDoc;
+  catalogRefs: Readonly<Record<string, CatalogRef>>;
+};
+
+export type CalculatorInputs = {
+  /** The scenario as edited, possibly with invalid text in a field. */
+  doc: ScenarioDoc;
+  /** The last version of `doc` that validated: what the results show while a field is invalid. */
+  validDoc: ScenarioDoc;
+  origin: Origin;
+};
+
+export type CalculatorState = CalculatorInputs & {
+  /** Sets one field to a string; invalid text is kept so the field can show what is wrong. */
+  setField: (path: DocPath, value: string) => void;
+  /** Sets several fields at once (a catalog pick), as one undo step. */
+  setFields: (
+    changes: readonly (readonly [DocPath, unknown])[],
+    catalogRefs?: Origin['catalogRefs'],
+  ) => void;
+  /** Replaces the whole scenario (a preset, a file). */
+  load: (inputs: CalculatorInputs) => void;
+};
+
+/**
+ * One store per calculator (and per test, per embed): inputs only, as exact decimal strings.
+ * Results are derived from `doc` by the components, never stored. Undo/redo (zundo) records
+ * `doc` and `origin`; a gesture (one slider drag, one focused edit of a field) is one step.
+ */
+export function createCalculatorStore(initial: CalculatorInputs) {
+  return createStore<CalculatorState>()(
+    temporal(
+      (set) => ({
+        ...initial,
+        setField: (path, value) => set((s) => withDoc(s, setAt(s.doc, path, value))),
+        setFields: (changes, catalogRefs) =>
+          set((s) => {
+            let doc = s.doc;
+            for (const [path, value] of changes) doc = setAt(doc, path, value);
+            const next = withDoc(s, doc);
+            return catalogRefs ? { ...next, origin: { ...s.origin, catalogRefs } } : next;
+          }),
+        load: (inputs) => set(() => ({ ...inputs })),
+      }),
+      {
+        partialize: (s): CalculatorInputs => ({
+          doc: s.doc,
+          validDoc: s.validDoc,
+          origin: s.origin,
+        }),
+        equality: (a, b) => a.doc === b.doc && a.origin === b.origin,
+        limit: 200,
+      },
+    ),
+  );
+}
+
+export type CalculatorStore = ReturnType<typeof createCalculatorStore>;
+
+/**
+ * Starts a gesture: records the state before it as one undo step, then stops recording until
+ * `endGesture`. A drag of a slider or a focused edit of a field becomes a single step.
+ */
+export function beginGesture(store: CalculatorStore): void {
+  const temporalStore = store.temporal;
+  const t = temporalStore.getState();
+  if (!t.isTracking) return;
+  const { doc, origin } = store.getState();
+  temporalStore.setState({
+    pastStates: [...t.pastStates, { doc, origin }].slice(-200),
+    futureStates: [],
+  });
+  t.pause();
+  gestureStart.set(store, doc);
+}
+
+/** Ends a gesture; a gesture that changed nothing leaves no undo step. */
+export function endGesture(store: CalculatorStore): void {
+  const temporalStore = store.temporal;
+  const t = temporalStore.getState();
+  if (t.isTracking) return;
+  t.resume();
+  const before = gestureStart.get(store);
+  gestureStart.delete(store);
+  if (before !== undefined && before === store.getState().doc) {
+    temporalStore.setState({ pastStates: t.pastStates.slice(0, -1) });
+  }
+}
+
+const gestureStart = new WeakMap<CalculatorStore, ScenarioDoc>();
+
+/** The new document, and the last valid one (this one if it validates). */
+function withDoc(
+  s: CalculatorInputs,
+  doc: ScenarioDoc,
+): Pick<CalculatorInputs, 'doc' | 'validDoc'> {
+  return { doc, validDoc: validateScenario(doc).ok ? doc : s.validDoc };
+}

@@ -1,0 +1,14 @@
+import type { Preset } from '../scenario/presets';
+import { validateScenario } from '../scenario/validate-scenario';
+import type { CalculatorInputs } from './calculator-store';
+
+/** The calculator inputs for a preset (presets are validated by the test suite). */
+export function inputsFromPreset(preset: Preset): CalculatorInputs {
+  const v = validateScenario(preset.scenario);
+  if (!v.ok) throw new Error(`preset ${preset.id} is invalid: ${JSON.stringify(v.errors)}`);
+  return {
+    doc: v.document,
+    validDoc: v.document,
+    origin: { presetId: preset.id, loaded: v.document, catalogRefs: preset.catalogRefs },
+  };
+}

@@ -1,0 +1,127 @@
+import { Dec } from '../core/decimal';
+import type { StrategyResult } from '../core/result';
+import { useEvaluation } from './evaluation-context';
+import { formatMoney, formatShare, formatTokens } from './format';
+
+/**
+ * The answer, always in view: which strategy is cheaper today and by how much, where that flips,
+ * payback and NPV, cost per 1M tokens, and the self-hosted capacity behind it.
+ */
+export function Headline({ currency }: { currency: string }) {
+  const { result, stale, model } = useEvaluation();
+  const money = (v: string) => formatMoney(v, currency);
+  const [baseline, ...others] = result.strategies;
+  if (!baseline) return <p>This scenario has no strategy to compare.</p>;
+  const optionName = (id: string) => model.options.find((o) => o.id === id)?.name ?? id;
+  return (
+    <section className="headline" aria-labelledby="headline-title" aria-live="polite">
+      <h2 id="headline-title">Results</h2>
+      {stale && (
+        <p className="stale-note" role="status">
+          Showing the last valid inputs: fix the field marked in red to update.
+        </p>
+      )}
+      {others.map((s) => (
+        <Verdict key={s.id} strategy={s} baseline={baseline} money={money} />
+      ))}
+      <table className="result-table">
+        <caption>Per strategy, at today&apos;s volume</caption>
+        <thead>
+          <tr>
+            <th scope="col">Strategy</th>
+            <th scope="col">Per month</th>
+            <th scope="col">Per 1M tokens</th>
+            <th scope="col">NPV of cost</th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.strategies.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.name}</th>
+              <td>{money(s.runRate.total)}</td>
+              <td>{s.costPerMTokens === null ? '–' : money(s.costPerMTokens)}</td>
+              <td>{money(s.timeline.npv)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result.strategies.some((s) => s.capacity.length > 0) && (
+        <ul className="capacity">
+          {result.strategies.flatMap((s) =>
+            s.capacity.map((c) => (
+              <li key={`${s.id}-${c.optionId}`}>
+                {optionName(c.optionId)}: <strong>{c.replicas}</strong> replica
+                {c.replicas === 1 ? '' : 's'}, <strong>{c.gpus}</strong> GPU
+                {c.gpus === 1 ? '' : 's'}, {formatShare(c.utilization)} average utilization
+              </li>
+            )),
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function Verdict({
+  strategy,
+  baseline,
+  money,
+}: {
+  strategy: StrategyResult;
+  baseline: StrategyResult;
+  money: (v: string) => string;
+}) {
+  const vs = strategy.vsBaseline;
+  if (!vs) return null;
+  const savings = new Dec(vs.runRateSavings);
+  const cheaper =
+    savings.isPositive() && !savings.isZero() ? strategy : savings.isZero() ? null : baseline;
+  const gap = savings.abs();
+  const be = vs.breakEven;
+  return (
+    <div className="verdict">
+      <p className="verdict-main">
+        {cheaper === null ? (
+          <>
+            <strong>{strategy.name}</strong> and <strong>{baseline.name}</strong> cost the same
+            today.
+          </>
+        ) : (
+          <>
+            <strong>{cheaper.name}</strong> is cheaper today by{' '}
+            <strong>{money(gap.toFixed())}</strong> a month ({money(gap.mul(12).toFixed())} a year).
+          </>
+        )}
+      </p>
+      <dl className="verdict-facts">
+        <div>
+          <dt>Break-even</dt>
+          <dd>
+            {be.kind === 'at' ? (
+              <>
+                <strong>{formatTokens(be.tokensPerDay)}</strong> tokens/day: {strategy.name} is
+                cheaper from there up
+              </>
+            ) : be.kind === 'always' ? (
+              <>{strategy.name} is cheaper at every volume</>
+            ) : (
+              <>never. {be.reason}</>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Payback</dt>
+          <dd>
+            {vs.paybackMonth === null
+              ? 'not within the horizon'
+              : `month ${vs.paybackMonth}${vs.paybackMonth === 1 ? ' (cheaper from the start)' : ''}`}
+          </dd>
+        </div>
+        <div>
+          <dt>NPV of savings</dt>
+          <dd>{money(vs.npvSavings)}</dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

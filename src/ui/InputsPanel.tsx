@@ -1,0 +1,351 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import type { GpuDoc, ScenarioDoc } from '../scenario/document';
+import { useCalculator, useCalculatorShallow, useCalculatorStore } from '../state/store-context';
+import { NumberField } from './NumberField';
+import { SPECS } from './input-specs';
+import { ApiModelPicker, ProfilePicker } from './CatalogPickers';
+
+/**
+ * The inputs, in four groups: Volume and traffic; API pricing; Self-hosting; Finance. With
+ * several workloads or options the analyst picks which one to edit (the portfolio editor of
+ * issue 5 edits them all at once).
+ */
+export function InputsPanel() {
+  // Selected as text so this panel (and its fields) re-renders only when the list of workloads or
+  // options changes, not on every value edit.
+  const shape = useCalculator((s) =>
+    JSON.stringify([
+      s.doc.workloads.map((w) => w.name),
+      optionIndexes(s.doc, 'api'),
+      optionIndexes(s.doc, 'selfHost'),
+    ]),
+  );
+  const [workloadNames, apiList, selfList] = JSON.parse(shape) as [string[], number[], number[]];
+  const [workload, setWorkload] = useState(0);
+  const [api, setApi] = useState(0);
+  const [self, setSelf] = useState(0);
+  const workloadList = workloadNames.map((name, i) => [i, name] as [number, string]);
+  const w = Math.min(workload, workloadList.length - 1);
+  const apiIndex = apiList[Math.min(api, apiList.length - 1)];
+  const selfIndex = selfList[Math.min(self, selfList.length - 1)];
+
+  return (
+    <div className="inputs">
+      <Group title="Volume and traffic">
+        {workloadList.length > 1 && (
+          <Chooser label="Workload" value={w} onChange={setWorkload} options={workloadList} />
+        )}
+        {w >= 0 && (
+          <>
+            <NumberField path={['workloads', w, 'tokensPerDay']} spec={SPECS.tokensPerDay} />
+            <NumberField path={['workloads', w, 'inputShare']} spec={SPECS.inputShare} />
+            <NumberField
+              path={['workloads', w, 'cachedInputShare']}
+              spec={SPECS.cachedInputShare}
+            />
+            <NumberField path={['workloads', w, 'batchShare']} spec={SPECS.batchShare} />
+            <NumberField path={['workloads', w, 'peakToAverage']} spec={SPECS.peakToAverage} />
+            <NumberField path={['workloads', w, 'growthPerMonth']} spec={SPECS.growthPerMonth} />
+          </>
+        )}
+      </Group>
+      {apiIndex !== undefined && (
+        <Group title="API pricing">
+          {apiList.length > 1 && (
+            <OptionChooser label="API option" indexes={apiList} value={api} onChange={setApi} />
+          )}
+          <ApiModelPicker index={apiIndex} />
+          <NumberField path={['options', apiIndex, 'inputPerM']} spec={SPECS.inputPerM} />
+          <NumberField
+            path={['options', apiIndex, 'cachedInputPerM']}
+            spec={SPECS.cachedInputPerM}
+          />
+          <NumberField path={['options', apiIndex, 'outputPerM']} spec={SPECS.outputPerM} />
+          <NumberField path={['options', apiIndex, 'batchDiscount']} spec={SPECS.batchDiscount} />
+          <NumberField
+            path={['options', apiIndex, 'priceChangePerYear']}
+            spec={SPECS.priceChangePerYear}
+          />
+          <NumberField path={['options', apiIndex, 'integrationFte']} spec={SPECS.integrationFte} />
+          <NumberField
+            path={['options', apiIndex, 'fineTuningPerMonth']}
+            spec={SPECS.fineTuningPerMonth}
+          />
+          <NumberField
+            path={['options', apiIndex, 'fineTuningOneTime']}
+            spec={SPECS.fineTuningOneTime}
+          />
+        </Group>
+      )}
+      {selfIndex !== undefined && (
+        <Group title="Self-hosting">
+          {selfList.length > 1 && (
+            <OptionChooser
+              label="Self-hosted option"
+              indexes={selfList}
+              value={self}
+              onChange={setSelf}
+            />
+          )}
+          <ProfilePicker index={selfIndex} />
+          <GpuPricing index={selfIndex} />
+          <h4>Capacity</h4>
+          <NumberField
+            path={['options', selfIndex, 'gpusPerReplica']}
+            spec={SPECS.gpusPerReplica}
+          />
+          <NumberField
+            path={['options', selfIndex, 'prefillTokensPerSec']}
+            spec={SPECS.prefillTokensPerSec}
+          />
+          <NumberField
+            path={['options', selfIndex, 'decodeTokensPerSec']}
+            spec={SPECS.decodeTokensPerSec}
+          />
+          <NumberField
+            path={['options', selfIndex, 'targetUtilization']}
+            spec={SPECS.targetUtilization}
+          />
+          <NumberField path={['options', selfIndex, 'minReplicas']} spec={SPECS.minReplicas} />
+          <h4>Staff</h4>
+          <StaffTiers index={selfIndex} />
+          <h4>Operations</h4>
+          <NumberField
+            path={['options', selfIndex, 'storagePerMonth']}
+            spec={SPECS.storagePerMonth}
+          />
+          <NumberField
+            path={['options', selfIndex, 'storagePerGpuMonth']}
+            spec={SPECS.storagePerGpuMonth}
+          />
+          <NumberField
+            path={['options', selfIndex, 'monitoringPerMonth']}
+            spec={SPECS.monitoringPerMonth}
+          />
+          <NumberField
+            path={['options', selfIndex, 'monitoringPerGpuMonth']}
+            spec={SPECS.monitoringPerGpuMonth}
+          />
+          <NumberField
+            path={['options', selfIndex, 'fineTuningPerMonth']}
+            spec={SPECS.fineTuningPerMonth}
+          />
+          <NumberField
+            path={['options', selfIndex, 'fineTuningOneTime']}
+            spec={SPECS.fineTuningOneTime}
+          />
+        </Group>
+      )}
+      <Group title="Finance">
+        <NumberField path={['settings', 'horizonMonths']} spec={SPECS.horizonMonths} />
+        <NumberField path={['settings', 'discountRatePerYear']} spec={SPECS.discountRatePerYear} />
+        <NumberField path={['settings', 'fteCostPerYear']} spec={SPECS.fteCostPerYear} />
+        <CalendarAndCurrency />
+      </Group>
+    </div>
+  );
+}
+
+function optionIndexes(doc: ScenarioDoc, kind: 'api' | 'selfHost'): number[] {
+  return doc.options.flatMap((o, i) => (o.kind === kind ? [i] : []));
+}
+
+function Group({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <fieldset className="group">
+      <legend>{title}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+function Chooser({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: number;
+  onChange: (v: number) => void;
+  options: [number, string][];
+}) {
+  return (
+    <label className="chooser">
+      {label}
+      <select value={value} onChange={(e) => onChange(Number(e.currentTarget.value))}>
+        {options.map(([v, name]) => (
+          <option key={v} value={v}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function OptionChooser({
+  label,
+  indexes,
+  value,
+  onChange,
+}: {
+  label: string;
+  indexes: number[];
+  value: number;
+  onChange: (v: number) => void;
+}) {
+  const names = useCalculatorShallow((s) => indexes.map((i) => s.doc.options[i]?.name ?? ''));
+  return (
+    <Chooser
+      label={label}
+      value={value}
+      onChange={onChange}
+      options={names.map((n, i) => [i, n])}
+    />
+  );
+}
+
+const GPU_MODES: [GpuDoc['mode'], string][] = [
+  ['hourly', 'Rented by the hour'],
+  ['monthly', 'Committed per month'],
+  ['buy', 'Bought'],
+];
+
+/** The GPU pricing mode and its fields; switching mode keeps the GPU's name. */
+function GpuPricing({ index }: { index: number }) {
+  const store = useCalculatorStore();
+  const gpu = useCalculator((s) => {
+    const o = s.doc.options[index];
+    return o?.kind === 'selfHost' ? o.gpu : null;
+  });
+  if (!gpu) return null;
+  const base = ['options', index, 'gpu'] as const;
+  const switchMode = (mode: GpuDoc['mode']) => {
+    const next: GpuDoc =
+      mode === 'hourly'
+        ? { mode, name: gpu.name, hourlyPerGpu: '2' }
+        : mode === 'monthly'
+          ? { mode, name: gpu.name, monthlyPerGpu: '1500' }
+          : {
+              mode,
+              name: gpu.name,
+              purchasePerGpu: '30000',
+              amortizationMonths: '36',
+              residualShare: '0.2',
+              powerKwPerGpu: '1.275',
+              pue: '1.3',
+              pricePerKwh: '0.08',
+              hostingPerGpuMonth: '100',
+            };
+    store.getState().setFields([[base, next]]);
+  };
+  return (
+    <>
+      <label className="chooser">
+        GPU pricing
+        <select
+          value={gpu.mode}
+          onChange={(e) => switchMode(e.currentTarget.value as GpuDoc['mode'])}
+        >
+          {GPU_MODES.map(([mode, label]) => (
+            <option key={mode} value={mode}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {gpu.mode === 'hourly' && (
+        <NumberField path={[...base, 'hourlyPerGpu']} spec={SPECS.hourlyPerGpu} />
+      )}
+      {gpu.mode === 'monthly' && (
+        <NumberField path={[...base, 'monthlyPerGpu']} spec={SPECS.monthlyPerGpu} />
+      )}
+      {gpu.mode === 'buy' && (
+        <>
+          <NumberField path={[...base, 'purchasePerGpu']} spec={SPECS.purchasePerGpu} />
+          <NumberField path={[...base, 'amortizationMonths']} spec={SPECS.amortizationMonths} />
+          <NumberField path={[...base, 'residualShare']} spec={SPECS.residualShare} />
+          <NumberField path={[...base, 'powerKwPerGpu']} spec={SPECS.powerKwPerGpu} />
+          <NumberField path={[...base, 'pue']} spec={SPECS.pue} />
+          <NumberField path={[...base, 'pricePerKwh']} spec={SPECS.pricePerKwh} />
+          <NumberField path={[...base, 'hostingPerGpuMonth']} spec={SPECS.hostingPerGpuMonth} />
+        </>
+      )}
+    </>
+  );
+}
+
+/** Staff tiers: engineers needed from each volume on. */
+function StaffTiers({ index }: { index: number }) {
+  const count = useCalculator((s) => {
+    const o = s.doc.options[index];
+    return o?.kind === 'selfHost' ? o.engineeringFte.length : 0;
+  });
+  const tiers = Array.from({ length: count }, (_, t) => t);
+  return (
+    <>
+      {tiers.map((t) => (
+        <div key={t} className="tier">
+          {t > 0 && (
+            <NumberField
+              path={['options', index, 'engineeringFte', t, 'fromTokensPerDay']}
+              spec={{ ...SPECS.fromTokensPerDay, label: `Tier ${t + 1} from` }}
+            />
+          )}
+          <NumberField
+            path={['options', index, 'engineeringFte', t, 'fte']}
+            spec={{
+              ...SPECS.fte,
+              label: t === 0 ? 'Engineers (from 0 tokens/day)' : `Tier ${t + 1} engineers`,
+            }}
+          />
+        </div>
+      ))}
+    </>
+  );
+}
+
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'INR', 'CNY', 'SEK'];
+
+function CalendarAndCurrency() {
+  const store = useCalculatorStore();
+  const { daysPerYear, currency } = useCalculatorShallow((s) => ({
+    daysPerYear: s.doc.settings.daysPerYear,
+    currency: s.doc.currency,
+  }));
+  return (
+    <>
+      <label className="chooser">
+        Calendar
+        <select
+          value={daysPerYear}
+          onChange={(e) =>
+            store.getState().setField(['settings', 'daysPerYear'], e.currentTarget.value)
+          }
+        >
+          <option value="365">365 days (730 hours a month)</option>
+          <option value="360">30/360 (720 hours a month)</option>
+        </select>
+      </label>
+      <label className="chooser">
+        Currency
+        <select
+          value={currency}
+          onChange={(e) => store.getState().setField(['currency'], e.currentTarget.value)}
+        >
+          {(CURRENCIES.includes(currency) ? CURRENCIES : [currency, ...CURRENCIES]).map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p className="hint">
+        All amounts are in the scenario&apos;s currency; catalog prices are in USD. Changing the
+        currency relabels, it does not convert.
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import { PRESETS, findPreset } from '../scenario/presets';
+import { inputsFromPreset } from '../state/inputs-from-preset';
+import { useCalculator, useCalculatorStore, useHistoryState } from '../state/store-context';
+
+type Props = { theme: 'light' | 'dark'; onToggleTheme: () => void };
+
+/** Presets menu, undo/redo and the light/dark toggle. */
+export function Toolbar({ theme, onToggleTheme }: Props) {
+  const store = useCalculatorStore();
+  const { canUndo, canRedo } = useHistoryState();
+  const presetId = useCalculator((s) => s.origin.presetId);
+  const id = useId();
+  const preset = presetId ? findPreset(presetId) : undefined;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Scenario">
+      <div className="preset-menu">
+        <label htmlFor={id}>Scenario</label>
+        <select
+          id={id}
+          value={presetId ?? ''}
+          onChange={(e) => {
+            const next = findPreset(e.currentTarget.value);
+            if (next) store.getState().load(inputsFromPreset(next));
+          }}
+        >
+          {presetId === null && <option value="">Your scenario</option>}
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button
+        type="button"
+        onClick={() => store.temporal.getState().undo()}
+        disabled={!canUndo}
+        aria-keyshortcuts="Control+Z"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        onClick={() => store.temporal.getState().redo()}
+        disabled={!canRedo}
+        aria-keyshortcuts="Control+Shift+Z"
+      >
+        Redo
+      </button>
+      <button type="button" onClick={onToggleTheme} aria-pressed={theme === 'dark'}>
+        Dark mode
+      </button>
+      {preset && (
+        <details className="preset-about">
+          <summary>
+            About this scenario
+            {preset.source ? `: ${preset.source.publisher}, ${preset.source.date}` : ''}
+          </summary>
+          <p>{preset.summary}</p>
+          {preset.source && (
+            <p>
+              Source: {preset.source.publisher}, &ldquo;{preset.source.title}&rdquo; (
+              {preset.source.date}), table {preset.source.tableId}.
+            </p>
+          )}
+        </details>
+      )}
+    </div>
+  );
+}

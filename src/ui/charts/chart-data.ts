@@ -1,0 +1,173 @@
+import { Dec } from '../../core/decimal';
+import { buildCostCurve, evaluateCurve } from '../../core/cost-curve';
+import type { Scenario } from '../../core/model';
+import type { ScenarioResult } from '../../core/result';
+
+/**
+ * Plain numbers for the charts (DESIGN section 1: `Decimal` never reaches React). Series keys are
+ * `s0`, `s1`… by strategy position, since ids may contain dots that recharts reads as paths.
+ */
+export type Series = { key: string; name: string };
+export type CurvePoint = { tokensPerDay: number } & Record<string, number>;
+export type CostCurveData = {
+  series: Series[];
+  points: CurvePoint[];
+  domain: [number, number];
+  /** Log-scale cost axis: from just under the cheapest point to just over the dearest. */
+  costDomain: [number, number];
+  today: number;
+  crossings: { tokensPerDay: number; direction: 'up' | 'down'; seriesKey: string }[];
+  breakEvens: { tokensPerDay: number; seriesKey: string; name: string }[];
+};
+
+const GRID_POINTS = 161;
+const MAX_STEPS_DRAWN = 400;
+const DEFAULT_DOMAIN: [number, number] = [1e5, 1e10];
+
+export const seriesKey = (index: number) => `s${index}`;
+
+/**
+ * Monthly cost of each strategy against total tokens/day on a log axis: a log-spaced grid plus
+ * every replica and staff step inside the domain (drawn as a vertical jump), so self-hosting shows
+ * as the engine's exact stairs.
+ */
+export function toCostCurveData(model: Scenario, result: ScenarioResult): CostCurveData {
+  const total = model.workloads.reduce((s, w) => s.plus(w.tokensPerDay), new Dec(0));
+  const today = total.toNumber();
+  const breakEvens: CostCurveData['breakEvens'] = [];
+  const crossings: CostCurveData['crossings'] = [];
+  result.strategies.forEach((s, i) => {
+    const vs = s.vsBaseline;
+    if (!vs) return;
+    if (vs.breakEven.kind === 'at') {
+      breakEvens.push({
+        tokensPerDay: Number(vs.breakEven.tokensPerDay),
+        seriesKey: seriesKey(i),
+        name: s.name,
+      });
+    }
+    for (const c of vs.crossings) {
+      crossings.push({
+        tokensPerDay: Number(c.tokensPerDay),
+        direction: c.direction,
+        seriesKey: seriesKey(i),
+      });
+    }
+  });
+  let [lo, hi] = DEFAULT_DOMAIN;
+  for (const v of [today, ...breakEvens.map((b) => b.tokensPerDay)]) {
+    if (v > 0) {
+      lo = Math.min(lo, v / 3);
+      hi = Math.max(hi, v * 3);
+    }
+  }
+  lo = Math.max(1e3, lo);
+  hi = Math.min(1e12, hi);
+
+  const series = model.strategies.map((s, i) => ({ key: seriesKey(i), name: s.name }));
+  if (total.isZero()) {
+    return {
+      series,
+      points: [],
+      domain: [lo, hi],
+      costDomain: [1, 10],
+      today,
+      crossings,
+      breakEvens,
+    };
+  }
+
+  const curves = model.strategies.map((s) => buildCostCurve(model, s));
+  const volumes: number[] = [];
+  const logLo = Math.log10(lo);
+  const logHi = Math.log10(hi);
+  for (let i = 0; i < GRID_POINTS; i++) {
+    volumes.push(10 ** (logLo + ((logHi - logLo) * i) / (GRID_POINTS - 1)));
+  }
+  for (const curve of curves) {
+    const steps: number[] = [];
+    for (const stair of curve.stairs) {
+      if (stair.rate.isZero()) continue;
+      const perStep = new Dec(1).div(stair.rate).mul(total).toNumber();
+      const first = Math.max(stair.minReplicas.toNumber(), Math.floor(lo / perStep));
+      for (let j = first; j * perStep <= hi && steps.length <= MAX_STEPS_DRAWN; j++) {
+        if (j * perStep >= lo) steps.push(j * perStep);
+      }
+    }
+    for (const ladder of curve.ladders) {
+      for (const level of ladder.levels) {
+        const v = level.fromK.mul(total).toNumber();
+        if (v > lo && v < hi) steps.push(v);
+      }
+    }
+    if (steps.length <= MAX_STEPS_DRAWN) {
+      for (const v of steps) volumes.push(v, v * (1 + 1e-9));
+    }
+  }
+  volumes.sort((a, b) => a - b);
+  const points = volumes.map((v) => {
+    const k = new Dec(v.toPrecision(15)).div(total);
+    const point: CurvePoint = { tokensPerDay: v };
+    curves.forEach((c, i) => {
+      point[seriesKey(i)] = evaluateCurve(c, k).toNumber();
+    });
+    return point;
+  });
+  let min = Infinity;
+  let max = 0;
+  for (const p of points) {
+    for (const s of series) {
+      const v = p[s.key] ?? 0;
+      if (v > 0) min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+  }
+  const costDomain: [number, number] =
+    max > 0 ? [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max))] : [1, 10];
+  return { series, points, domain: [lo, hi], costDomain, today, crossings, breakEvens };
+}
+
+export const BREAKDOWN_PARTS = [
+  ['api', 'API usage'],
+  ['gpu', 'GPUs'],
+  ['storage', 'Storage'],
+  ['monitoring', 'Monitoring'],
+  ['engineering', 'Engineering staff'],
+  ['fineTuning', 'Fine-tuning'],
+] as const;
+
+export type BreakdownRow = { name: string } & Record<(typeof BREAKDOWN_PARTS)[number][0], number>;
+
+/** Each strategy's monthly run-rate split into its parts, for a stacked bar chart. */
+export function toBreakdownData(result: ScenarioResult): BreakdownRow[] {
+  return result.strategies.map((s) => ({
+    name: s.name,
+    api: Number(s.runRate.api),
+    gpu: Number(s.runRate.gpu),
+    storage: Number(s.runRate.storage),
+    monitoring: Number(s.runRate.monitoring),
+    engineering: Number(s.runRate.engineering),
+    fineTuning: Number(s.runRate.fineTuning),
+  }));
+}
+
+export type CumulativeRow = { month: number } & Record<string, number>;
+
+/** Cumulative cost per strategy by month (`s0`…) and each month's capex (`s0capex`…). */
+export function toCumulativeData(result: ScenarioResult): CumulativeRow[] {
+  const months = result.strategies[0]?.timeline.months.length ?? 0;
+  const rows: CumulativeRow[] = [{ month: 0 }];
+  result.strategies.forEach((_, i) => {
+    (rows[0] as CumulativeRow)[seriesKey(i)] = 0;
+  });
+  for (let m = 0; m < months; m++) {
+    const row: CumulativeRow = { month: m + 1 };
+    result.strategies.forEach((s, i) => {
+      const month = s.timeline.months[m];
+      row[seriesKey(i)] = Number(month?.cumulative ?? 0);
+      row[`${seriesKey(i)}capex`] = Number(month?.capex ?? 0);
+    });
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,63 @@
+import { createContext, useContext, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import { evaluateModel } from '../core/evaluate';
+import type { Scenario } from '../core/model';
+import type { ScenarioResult } from '../core/result';
+import { validateScenario } from '../scenario/validate-scenario';
+import type { ValidationError } from '../scenario/validation-error';
+import { useCalculatorShallow } from '../state/store-context';
+
+export type Evaluation = {
+  /** The validated model and its results, from the last valid document. */
+  model: Scenario;
+  result: ScenarioResult;
+  /** Problems in the current document. */
+  errorList: readonly ValidationError[];
+  /** True while some field is invalid and the results show the last valid inputs. */
+  stale: boolean;
+};
+
+const EvaluationContext = createContext<Evaluation | null>(null);
+/** Field problems by path; a separate context so fields re-render only when problems change. */
+const FieldErrorsContext = createContext<ReadonlyMap<string, string>>(new Map());
+
+/**
+ * Derives the results once per change of the inputs (never stored, DESIGN section 1) and shares
+ * them with every result, chart and field below.
+ */
+export function EvaluationProvider({ children }: { children: ReactNode }) {
+  const { doc, validDoc } = useCalculatorShallow((s) => ({ doc: s.doc, validDoc: s.validDoc }));
+  const errorList = useMemo(() => {
+    const v = validateScenario(doc);
+    return v.ok ? [] : v.errors;
+  }, [doc]);
+  const evaluated = useMemo(() => {
+    const v = validateScenario(validDoc);
+    if (!v.ok) throw new Error('the last valid document no longer validates');
+    return { model: v.scenario, result: evaluateModel(v.scenario) };
+  }, [validDoc]);
+  const value = useMemo<Evaluation>(
+    () => ({ ...evaluated, errorList, stale: doc !== validDoc }),
+    [evaluated, errorList, doc, validDoc],
+  );
+  const errorsKey = JSON.stringify(errorList);
+  const errors = useMemo(
+    () => new Map((JSON.parse(errorsKey) as ValidationError[]).map((e) => [e.path, e.message])),
+    [errorsKey],
+  );
+  return (
+    <EvaluationContext.Provider value={value}>
+      <FieldErrorsContext.Provider value={errors}>{children}</FieldErrorsContext.Provider>
+    </EvaluationContext.Provider>
+  );
+}
+
+export function useFieldErrors(): ReadonlyMap<string, string> {
+  return useContext(FieldErrorsContext);
+}
+
+export function useEvaluation(): Evaluation {
+  const value = useContext(EvaluationContext);
+  if (!value) throw new Error('useEvaluation needs an EvaluationProvider');
+  return value;
+}
