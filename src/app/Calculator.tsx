@@ -6,6 +6,7 @@ import { EvaluationProvider, useEvaluation } from '../ui/evaluation-context';
 import { Headline } from '../ui/Headline';
 import { InputsPanel } from '../ui/InputsPanel';
 import { ShowMath } from '../ui/ShowMath';
+import { StickySummary } from '../ui/StickySummary';
 import { Toolbar } from '../ui/Toolbar';
 import { listenForUndoRedo } from '../platform/keyboard';
 import { applyTheme, systemTheme, watchSystemTheme } from '../platform/theme';
@@ -54,6 +55,7 @@ function CalculatorLayout() {
         />
       </header>
       <main className="layout">
+        <StickySummary currency={currency} />
         <section className="inputs-column" aria-label="Inputs">
           <InputsPanel />
         </section>

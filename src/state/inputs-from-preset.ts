@@ -6,9 +6,10 @@ import type { CalculatorInputs } from './calculator-store';
 export function inputsFromPreset(preset: Preset): CalculatorInputs {
   const v = validateScenario(preset.scenario);
   if (!v.ok) throw new Error(`preset ${preset.id} is invalid: ${JSON.stringify(v.errors)}`);
+  const doc = v.document;
   return {
-    doc: v.document,
-    validDoc: v.document,
-    origin: { presetId: preset.id, loaded: v.document, catalogRefs: preset.catalogRefs },
+    doc,
+    validDoc: doc,
+    origin: { presetId: preset.id, loaded: doc, catalogRefs: preset.catalogRefs },
   };
 }

@@ -96,10 +96,7 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
           aria-invalid={error ? true : undefined}
           aria-describedby={`${id}-source${error ? ` ${id}-error` : ''}`}
           value={draft ?? toFieldDisplay(spec, stored)}
-          onFocus={() => {
-            setDraft(toFieldText(spec, stored));
-            beginGesture(store);
-          }}
+          onFocus={() => beginGesture(store)}
           onBlur={() => {
             setDraft(null);
             endGesture(store);

@@ -37,8 +37,8 @@ export function EvaluationProvider({ children }: { children: ReactNode }) {
     return { model: v.scenario, result: evaluateModel(v.scenario) };
   }, [validDoc]);
   const value = useMemo<Evaluation>(
-    () => ({ ...evaluated, errorList, stale: doc !== validDoc }),
-    [evaluated, errorList, doc, validDoc],
+    () => ({ ...evaluated, errorList, stale: errorList.length > 0 }),
+    [evaluated, errorList],
   );
   const errorsKey = JSON.stringify(errorList);
   const errors = useMemo(

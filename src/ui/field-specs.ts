@@ -70,13 +70,36 @@ export function toFieldText(spec: FieldSpec, stored: string): string {
 }
 
 /** Typed text -> stored text. Text that is not a number is stored as typed, so validation can name it. */
-export function fromFieldText(spec: FieldSpec, typed: string): string {
-  // Grouping commas ("150,000,000") are accepted; a decimal comma ("1,5") is not guessed at.
-  let text = typed.trim().replace(/%$/, '').replace(/[\s_]/g, '');
-  if (/^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) text = text.replace(/,/g, '');
+export function fromFieldText(spec: FieldSpec, typed: string, locale?: string): string {
+  const { group, decimal } = separators(locale);
+  // The locale's own grouping ("150,000,000"; "150.000.000" in German) and decimal mark are
+  // accepted; anything ambiguous ("1,5" where "," groups thousands) is left for validation.
+  let text = typed
+    .trim()
+    .replace(/%$/, '')
+    .replace(/[\s\u00a0\u202f_]/g, '');
+  const g = escapeRegExp(group);
+  const d = escapeRegExp(decimal);
+  if (group && new RegExp(`^[+-]?\\d{1,3}(${g}\\d{3})+(${d}\\d*)?$`).test(text)) {
+    text = text.split(group).join('');
+  }
+  if (decimal !== '.' && !text.includes('.')) text = text.replace(decimal, '.');
   if (!/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text)) return typed;
   const value = new Dec(text);
   return (spec.percent ? value.div(100) : value).toFixed();
+}
+
+/** The grouping and decimal marks of a locale, e.g. "," and "." in English. */
+function separators(locale?: string): { group: string; decimal: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+  const group = parts.find((p) => p.type === 'group')?.value ?? ',';
+  const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
+  // Spaces used as group marks (French) are removed above with the other spaces.
+  return { group: /\s/.test(group) ? '' : group, decimal };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The field's text when not being edited: grouped for the user's locale (150,000,000). */

@@ -10,6 +10,7 @@ import {
   ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
+  Text,
   Tooltip,
   XAxis,
   YAxis,
@@ -73,7 +74,7 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
     <div className="charts">
       <figure className="chart" aria-labelledby="chart-cost-title">
         <figcaption id="chart-cost-title">
-          Monthly cost by volume (tokens per day, log scale)
+          Monthly cost by volume (tokens per day; both axes on log scales)
         </figcaption>
         {frame(
           <LineChart
@@ -93,6 +94,9 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
               stroke="var(--axis)"
             />
             <YAxis
+              scale="log"
+              domain={curve.costDomain}
+              allowDataOverflow
               tickFormatter={(v: number) => compactMoney(v, currency)}
               stroke="var(--axis)"
               width={72}
@@ -140,7 +144,7 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
                 strokeWidth={2}
                 label={{
                   value: `break-even ${compactTokens(b.tokensPerDay)}/day`,
-                  position: 'top',
+                  position: nearRightEdge(b.tokensPerDay, curve.domain) ? 'insideTopRight' : 'top',
                   fill: 'var(--accent)',
                   fontWeight: 600,
                 }}
@@ -158,7 +162,13 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
         {frame(
           <BarChart data={breakdown} margin={{ top: 8, right: 24, bottom: 8, left: 8 }} {...dims}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis dataKey="name" stroke="var(--axis)" />
+            <XAxis
+              dataKey="name"
+              stroke="var(--axis)"
+              interval={0}
+              tick={<WrappedTick />}
+              height={48}
+            />
             <YAxis
               tickFormatter={(v: number) => compactMoney(v, currency)}
               stroke="var(--axis)"
@@ -238,7 +248,7 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
                 strokeWidth={2}
                 label={{
                   value: `payback: month ${p.month}`,
-                  position: 'top',
+                  position: p.month > cumulative.length / 2 ? 'insideTopRight' : 'insideTopLeft',
                   fill: 'var(--accent)',
                   fontWeight: 600,
                 }}
@@ -251,5 +261,34 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
     </div>
   );
 });
+
+/** Whether a volume sits in the right fifth of the log axis, where a centred label would clip. */
+function nearRightEdge(v: number, [lo, hi]: [number, number]): boolean {
+  return (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) > 0.8;
+}
+
+/** Category ticks that wrap long strategy names instead of hiding the ones that collide. */
+function WrappedTick(props: {
+  x?: number;
+  y?: number;
+  payload?: { value: string };
+  width?: number;
+  visibleTicksCount?: number;
+}) {
+  const { x = 0, y = 0, payload, width = 300, visibleTicksCount = 1 } = props;
+  return (
+    <Text
+      x={x}
+      y={y + 4}
+      width={Math.max(60, width / visibleTicksCount - 8)}
+      textAnchor="middle"
+      verticalAnchor="start"
+      fill="var(--text)"
+      fontSize={12}
+    >
+      {payload?.value ?? ''}
+    </Text>
+  );
+}
 
 export default ChartsPanel;

@@ -1,0 +1,69 @@
+// Regenerates docs/screenshots/: the production build in Debian's Chromium at desktop (1280 px)
+// and phone (390 px) width, light and dark. Run `npm run build` first.
+//
+//   node scripts/screenshots.mjs
+import { mkdir } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { startServer } from './serve.mjs';
+
+const OUT = 'docs/screenshots';
+const SHOTS = [
+  { name: 'desktop-light', width: 1280, height: 900, scheme: 'light' },
+  { name: 'desktop-dark', width: 1280, height: 900, scheme: 'dark' },
+  { name: 'phone-light', width: 390, height: 844, scheme: 'light' },
+  { name: 'phone-dark', width: 390, height: 844, scheme: 'dark' },
+  {
+    name: 'phone-charts-dark',
+    width: 390,
+    height: 844,
+    scheme: 'dark',
+    scrollTo: '.charts-section',
+  },
+  {
+    name: 'desktop-charts-light',
+    width: 1280,
+    height: 900,
+    scheme: 'light',
+    scrollTo: '.charts-section',
+  },
+];
+
+await mkdir(OUT, { recursive: true });
+const server = await startServer({ dir: 'dist', port: 0 });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+});
+try {
+  for (const shot of SHOTS) {
+    const context = await browser.newContext({
+      viewport: { width: shot.width, height: shot.height },
+      colorScheme: shot.scheme,
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.recharts-line').first().waitFor();
+    if (shot.scrollTo) {
+      await page.locator(shot.scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    }
+    await page.screenshot({ path: `${OUT}/${shot.name}.png` });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    console.log(
+      `${OUT}/${shot.name}.png${overflow > 0 ? ` (horizontal overflow ${overflow}px!)` : ''}`,
+    );
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}

@@ -1,0 +1,34 @@
+import { Dec } from '../core/decimal';
+import { useEvaluation } from './evaluation-context';
+import { formatMoney, formatTokens } from './format';
+
+/**
+ * On a phone the inputs and results stack, so this one line keeps the answer in view while the
+ * analyst edits. It repeats the headline, which screen readers already get, so it is hidden
+ * from them.
+ */
+export function StickySummary({ currency }: { currency: string }) {
+  const { result } = useEvaluation();
+  const [baseline, challenger] = result.strategies;
+  const vs = challenger?.vsBaseline;
+  if (!baseline || !challenger || !vs) return null;
+  const savings = new Dec(vs.runRateSavings);
+  const cheaper = savings.isZero() ? null : savings.isPositive() ? challenger : baseline;
+  const be = vs.breakEven;
+  return (
+    <div className="sticky-summary" aria-hidden="true">
+      <span>
+        {cheaper
+          ? `${cheaper.name} cheaper by ${formatMoney(savings.abs().toFixed(), currency)}/mo`
+          : 'Same cost today'}
+      </span>
+      <span>
+        {be.kind === 'at'
+          ? `Break-even ${formatTokens(be.tokensPerDay)}/day`
+          : be.kind === 'always'
+            ? 'Always cheaper'
+            : 'No break-even'}
+      </span>
+    </div>
+  );
+}
