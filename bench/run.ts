@@ -15,6 +15,7 @@ import { manyStepsScenario, portfolioScenario } from './scenarios';
 import { plainRunRates } from './plain-run-rate';
 import { time } from './timing';
 import type { Timing } from './timing';
+import { browserTimings, bundleSizes } from './browser';
 
 type Row = { name: string; value: string; budget: string; ok: boolean | null };
 const rows: Row[] = [];
@@ -132,6 +133,10 @@ function mustValidate(input: unknown) {
   });
   if (sink === 0) console.log('');
 }
+
+// 5. The production build in Chromium: sizes, headline before charts, slider to painted chart.
+rows.push(...bundleSizes());
+rows.push(...(await browserTimings()));
 
 const width = Math.max(...rows.map((r) => r.name.length));
 console.log(`npm run bench (node ${process.version}, ${new Date().toISOString().slice(0, 10)})\n`);

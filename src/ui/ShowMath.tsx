@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { explainStrategy } from '../core/explain';
 import type { MathLine } from '../core/explain';
 import { Dec } from '../core/decimal';
@@ -7,6 +7,20 @@ import { formatMoney, formatTokens } from './format';
 
 /** Every result line with its formula and the numbers that went into it. */
 export function ShowMath({ currency }: { currency: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <section className="show-math" aria-labelledby="math-title">
+      <h2 id="math-title">Show the math</h2>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>Every monthly cost line with its formula and numbers</summary>
+        {/* Computed and rendered only while open: it is a lot of DOM to update per slider move. */}
+        {open && <MathTables currency={currency} />}
+      </details>
+    </section>
+  );
+}
+
+function MathTables({ currency }: { currency: string }) {
   const { model, result } = useEvaluation();
   const explained = useMemo(
     () => model.strategies.map((s) => ({ strategy: s, options: explainStrategy(model, s) })),
@@ -21,12 +35,11 @@ export function ShowMath({ currency }: { currency: string }) {
           ? line.result
           : new Dec(line.result).toSignificantDigits(6).toFixed();
   return (
-    <section className="show-math" aria-labelledby="math-title">
-      <h2 id="math-title">Show the math</h2>
+    <>
       {explained.map(({ strategy, options }) => {
         const r = result.strategies.find((s) => s.id === strategy.id);
         return (
-          <details key={strategy.id}>
+          <details key={strategy.id} open>
             <summary>
               {strategy.name}: {r ? formatMoney(r.runRate.total, currency) : ''} a month
             </summary>
@@ -64,6 +77,6 @@ export function ShowMath({ currency }: { currency: string }) {
           </details>
         );
       })}
-    </section>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from './intl-cache';
 import { Dec } from '../core/decimal';
 
 /**
@@ -91,7 +92,7 @@ export function fromFieldText(spec: FieldSpec, typed: string, locale?: string): 
 
 /** The grouping and decimal marks of a locale, e.g. "," and "." in English. */
 function separators(locale?: string): { group: string; decimal: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(1234567.5);
+  const parts = numberFormat(locale, {}).formatToParts(1234567.5);
   const group = parts.find((p) => p.type === 'group')?.value ?? ',';
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
   // Spaces used as group marks (French) are removed above with the other spaces.
@@ -106,7 +107,7 @@ function escapeRegExp(text: string): string {
 export function toFieldDisplay(spec: FieldSpec, stored: string, locale?: string): string {
   const text = toFieldText(spec, stored);
   if (!/^-?\d+(\.\d+)?$/.test(text)) return text;
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 20 }).format(
+  return numberFormat(locale, { maximumFractionDigits: 20 }).format(
     text as Intl.StringNumericLiteral,
   );
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from './intl-cache';
 import { Dec } from '../core/decimal';
 
 /**
@@ -6,7 +7,7 @@ import { Dec } from '../core/decimal';
  * rounded decimal as a string, so no float ever touches a money amount.
  */
 export function formatMoney(amount: string, currency: string, locale?: string): string {
-  const format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+  const format = numberFormat(locale, { style: 'currency', currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   const rounded = new Dec(amount).toDecimalPlaces(digits, Dec.ROUND_HALF_UP).toFixed(digits);
   return format.format(rounded as Intl.StringNumericLiteral);
@@ -15,7 +16,7 @@ export function formatMoney(amount: string, currency: string, locale?: string): 
 /** Tokens per day with grouping, whole tokens. */
 export function formatTokens(amount: string, locale?: string): string {
   const rounded = new Dec(amount).toDecimalPlaces(0, Dec.ROUND_HALF_UP).toFixed(0);
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(
     rounded as Intl.StringNumericLiteral,
   );
 }
@@ -23,5 +24,5 @@ export function formatTokens(amount: string, locale?: string): string {
 /** A fraction as a percentage with one decimal. */
 export function formatShare(fraction: string, locale?: string): string {
   const percent = new Dec(fraction).mul(100).toDecimalPlaces(1, Dec.ROUND_HALF_UP).toFixed(1);
-  return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(percent as Intl.StringNumericLiteral)}%`;
+  return `${numberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(percent as Intl.StringNumericLiteral)}%`;
 }

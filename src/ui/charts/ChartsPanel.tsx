@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import type { ReactElement } from 'react';
 import {
   Bar,
   BarChart,
@@ -18,21 +19,88 @@ import {
 import type { Scenario } from '../../core/model';
 import type { ScenarioResult } from '../../core/result';
 import { BREAKDOWN_PARTS, toBreakdownData, toCostCurveData, toCumulativeData } from './chart-data';
+import type { BreakdownRow, CostCurveData, CumulativeRow } from './chart-data';
 import { compactMoney, compactTokens, chartMoney } from './chart-format';
 import { summarizeBreakdown, summarizeCostCurve, summarizeCumulative } from './chart-summaries';
+import { useSettledValue } from './use-settled-value';
 
+type Size = { width: number; height: number };
 type Props = {
   model: Scenario;
   result: ScenarioResult;
   currency: string;
   /** Fixed chart size for tests (jsdom has no layout); omitted in the app. */
-  size?: { width: number; height: number };
+  size?: Size;
 };
 
+/**
+ * The three charts, loaded lazily after the headline numbers (STYLE pitfall 7). Each has a text
+ * summary for screen readers, formatted tooltips, and no animation (it would replay on every
+ * slider move). recharts re-derives its internal state whenever a prop changes identity, so
+ * every prop below is either a module constant or memoised (STYLE pitfall 6).
+ */
+export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, size }: Props) {
+  const curve = useMemo(() => toCostCurveData(model, result), [model, result]);
+  // The cost chart follows every move of a slider; the breakdown and the timeline catch up as
+  // soon as the value settles, so a drag re-renders one chart rather than three.
+  const settled = useSettledValue(result, size ? 0 : 150);
+  const breakdown = useMemo(() => toBreakdownData(settled), [settled]);
+  const cumulative = useMemo(() => toCumulativeData(settled), [settled]);
+  const names = useMemo(() => settled.strategies.map((s) => s.name), [settled]);
+  const paybacks = useMemo(
+    () =>
+      settled.strategies.flatMap((s, i) =>
+        s.vsBaseline?.paybackMonth ? [{ month: s.vsBaseline.paybackMonth, index: i }] : [],
+      ),
+    [settled],
+  );
+  return (
+    <div className="charts">
+      <figure className="chart" aria-labelledby="chart-cost-title">
+        <figcaption id="chart-cost-title">
+          Monthly cost by volume (tokens per day; both axes on log scales)
+        </figcaption>
+        <CostCurveChart curve={curve} currency={currency} size={size} />
+        <p className="chart-summary">{summarizeCostCurve(curve, result, currency)}</p>
+      </figure>
+      <figure className="chart" aria-labelledby="chart-breakdown-title">
+        <figcaption id="chart-breakdown-title">
+          What each strategy costs per month, by part
+        </figcaption>
+        <BreakdownChart data={breakdown} currency={currency} size={size} />
+        <p className="chart-summary">{summarizeBreakdown(settled, currency)}</p>
+      </figure>
+      <figure className="chart" aria-labelledby="chart-cumulative-title">
+        <figcaption id="chart-cumulative-title">
+          Cumulative cost over the horizon (months)
+        </figcaption>
+        <CumulativeChart
+          data={cumulative}
+          names={names}
+          paybacks={paybacks}
+          currency={currency}
+          size={size}
+        />
+        <p className="chart-summary">{summarizeCumulative(settled, currency)}</p>
+      </figure>
+    </div>
+  );
+});
+
+export default ChartsPanel;
+
 const LOG_TICKS = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
+const MARGIN = { top: 24, right: 24, bottom: 8, left: 8 };
+const BAR_MARGIN = { top: 8, right: 24, bottom: 8, left: 8 };
+const TOOLTIP_STYLE = { background: 'var(--surface)', borderColor: 'var(--border)' };
+const GRID = <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />;
 const color = (i: number) => `var(--series-${i % 6})`;
-/** Solid, dashed, dotted: lines stay apart without relying on colour alone. */
-const dash = (i: number) => ['none', '6 3', '2 2', '8 3 2 3'][i % 4] ?? 'none';
+/**
+ * Solid, dashed, dotted: lines stay apart without relying on colour alone. The baseline gets no
+ * dash property at all (a dashed line costs recharts a path-length measurement per render).
+ */
+const dash = (i: number) =>
+  i === 0 ? {} : { strokeDasharray: ['6 3', '2 2', '8 3 2 3'][(i - 1) % 3] ?? '6 3' };
 const PART_COLORS = [
   'var(--part-api)',
   'var(--part-gpu)',
@@ -41,224 +109,233 @@ const PART_COLORS = [
   'var(--part-engineering)',
   'var(--part-finetuning)',
 ];
+const TODAY_LABEL = { value: 'today', position: 'insideBottomLeft', fill: 'var(--text)' } as const;
 
-/**
- * The three charts, loaded lazily after the headline numbers (STYLE pitfall 7). Each has a text
- * summary for screen readers, formatted tooltips, and no animation (it would replay on every
- * slider move).
- */
-export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, size }: Props) {
-  const curve = useMemo(() => toCostCurveData(model, result), [model, result]);
-  const breakdown = useMemo(() => toBreakdownData(result), [result]);
-  const cumulative = useMemo(() => toCumulativeData(result), [result]);
-  const ticks = LOG_TICKS.filter((t) => t >= curve.domain[0] && t <= curve.domain[1]);
-  const money = (v: number) => chartMoney(v, currency);
-  const frame = (chart: React.ReactElement) =>
-    size ? (
-      <div style={{ width: size.width, height: size.height }}>{chart}</div>
-    ) : (
-      <ResponsiveContainer width="100%" height={320}>
-        {chart}
-      </ResponsiveContainer>
-    );
-  const dims = size ?? {};
-  const payback = result.strategies
-    .slice(1)
-    .flatMap((s, i) =>
-      s.vsBaseline?.paybackMonth
-        ? [{ month: s.vsBaseline.paybackMonth, index: i + 1, name: s.name }]
-        : [],
-    );
+/** Formatters for one currency, created once per currency. */
+function useFormatters(currency: string) {
+  return useMemo(
+    () => ({
+      axisMoney: (v: number) => compactMoney(v, currency),
+      money: (v: unknown) => chartMoney(Number(v), currency),
+      tokensLabel: (v: unknown) => `${compactTokens(Number(v))} tokens/day`,
+      monthLabel: (v: unknown) => `Month ${String(v)}`,
+    }),
+    [currency],
+  );
+}
 
+function Frame({ size, children }: { size: Size | undefined; children: ReactElement }) {
+  return size ? (
+    <div style={size}>{children}</div>
+  ) : (
+    <ResponsiveContainer width="100%" height={320}>
+      {children}
+    </ResponsiveContainer>
+  );
+}
+
+const CostCurveChart = memo(function CostCurveChart({
+  curve,
+  currency,
+  size,
+}: {
+  curve: CostCurveData;
+  currency: string;
+  size: Size | undefined;
+}) {
+  const f = useFormatters(currency);
+  const ticks = useMemo(
+    () => LOG_TICKS.filter((t) => t >= curve.domain[0] && t <= curve.domain[1]),
+    [curve.domain],
+  );
+  const markers = useMemo(
+    () => ({
+      dots: curve.crossings.map((c) => ({
+        key: `${c.seriesKey}-${c.tokensPerDay}`,
+        x: c.tokensPerDay,
+        y: curve.points.find((p) => p.tokensPerDay >= c.tokensPerDay)?.[c.seriesKey] ?? 0,
+      })),
+      lines: curve.breakEvens.map((b) => ({
+        key: b.seriesKey,
+        x: b.tokensPerDay,
+        label: {
+          value: `break-even ${compactTokens(b.tokensPerDay)}/day`,
+          position: nearRightEdge(b.tokensPerDay, curve.domain) ? 'insideTopRight' : 'top',
+          fill: 'var(--accent)',
+          fontWeight: 600,
+        } as const,
+      })),
+    }),
+    [curve.crossings, curve.breakEvens, curve.points, curve.domain],
+  );
   return (
-    <div className="charts">
-      <figure className="chart" aria-labelledby="chart-cost-title">
-        <figcaption id="chart-cost-title">
-          Monthly cost by volume (tokens per day; both axes on log scales)
-        </figcaption>
-        {frame(
-          <LineChart
-            data={curve.points}
-            margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
-            {...dims}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis
-              dataKey="tokensPerDay"
-              type="number"
-              scale="log"
-              domain={curve.domain}
-              ticks={ticks}
-              allowDataOverflow
-              tickFormatter={compactTokens}
-              stroke="var(--axis)"
-            />
-            <YAxis
-              scale="log"
-              domain={curve.costDomain}
-              allowDataOverflow
-              tickFormatter={(v: number) => compactMoney(v, currency)}
-              stroke="var(--axis)"
-              width={72}
-            />
-            <Tooltip
-              formatter={(v) => money(Number(v))}
-              labelFormatter={(v) => `${compactTokens(Number(v))} tokens/day`}
-              contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }}
-            />
-            <Legend />
-            {curve.series.map((s, i) => (
-              <Line
-                key={s.key}
-                dataKey={s.key}
-                name={s.name}
-                stroke={color(i)}
-                strokeWidth={2}
-                strokeDasharray={dash(i)}
-                dot={false}
-                isAnimationActive={false}
-                type="linear"
-              />
-            ))}
-            <ReferenceLine
-              x={curve.today}
-              stroke="var(--axis)"
-              strokeDasharray="4 4"
-              label={{ value: 'today', position: 'insideBottomLeft', fill: 'var(--text)' }}
-            />
-            {curve.crossings.map((c) => (
-              <ReferenceDot
-                key={`${c.seriesKey}-${c.tokensPerDay}`}
-                x={c.tokensPerDay}
-                y={curve.points.find((p) => p.tokensPerDay >= c.tokensPerDay)?.[c.seriesKey] ?? 0}
-                r={4}
-                fill="var(--text)"
-                stroke="none"
-              />
-            ))}
-            {curve.breakEvens.map((b) => (
-              <ReferenceLine
-                key={b.seriesKey}
-                x={b.tokensPerDay}
-                stroke="var(--accent)"
-                strokeWidth={2}
-                label={{
-                  value: `break-even ${compactTokens(b.tokensPerDay)}/day`,
-                  position: nearRightEdge(b.tokensPerDay, curve.domain) ? 'insideTopRight' : 'top',
-                  fill: 'var(--accent)',
-                  fontWeight: 600,
-                }}
-              />
-            ))}
-          </LineChart>,
-        )}
-        <p className="chart-summary">{summarizeCostCurve(curve, result, currency)}</p>
-      </figure>
+    <Frame size={size}>
+      <LineChart data={curve.points} margin={MARGIN} {...(size ?? {})}>
+        {GRID}
+        <XAxis
+          dataKey="tokensPerDay"
+          type="number"
+          scale="log"
+          domain={curve.domain}
+          ticks={ticks}
+          allowDataOverflow
+          tickFormatter={compactTokens}
+          stroke="var(--axis)"
+        />
+        <YAxis
+          scale="log"
+          domain={curve.costDomain}
+          allowDataOverflow
+          tickFormatter={f.axisMoney}
+          stroke="var(--axis)"
+          width={72}
+        />
+        <Tooltip formatter={f.money} labelFormatter={f.tokensLabel} contentStyle={TOOLTIP_STYLE} />
+        <Legend />
+        {curve.series.map((s, i) => (
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.name}
+            stroke={color(i)}
+            strokeWidth={2}
+            {...dash(i)}
+            dot={false}
+            isAnimationActive={false}
+            type="linear"
+          />
+        ))}
+        <ReferenceLine
+          x={curve.today}
+          stroke="var(--axis)"
+          strokeDasharray="4 4"
+          label={TODAY_LABEL}
+        />
+        {markers.dots.map((d) => (
+          <ReferenceDot key={d.key} x={d.x} y={d.y} r={4} fill="var(--text)" stroke="none" />
+        ))}
+        {markers.lines.map((l) => (
+          <ReferenceLine
+            key={l.key}
+            x={l.x}
+            stroke="var(--accent)"
+            strokeWidth={2}
+            label={l.label}
+          />
+        ))}
+      </LineChart>
+    </Frame>
+  );
+});
 
-      <figure className="chart" aria-labelledby="chart-breakdown-title">
-        <figcaption id="chart-breakdown-title">
-          What each strategy costs per month, by part
-        </figcaption>
-        {frame(
-          <BarChart data={breakdown} margin={{ top: 8, right: 24, bottom: 8, left: 8 }} {...dims}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis
-              dataKey="name"
-              stroke="var(--axis)"
-              interval={0}
-              tick={<WrappedTick />}
-              height={48}
-            />
-            <YAxis
-              tickFormatter={(v: number) => compactMoney(v, currency)}
-              stroke="var(--axis)"
-              width={72}
-            />
-            <Tooltip
-              formatter={(v) => money(Number(v))}
-              contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }}
-            />
-            <Legend />
-            {BREAKDOWN_PARTS.map(([key, label], i) => (
-              <Bar
-                key={key}
-                dataKey={key}
-                name={label}
-                stackId="cost"
-                fill={PART_COLORS[i]}
-                isAnimationActive={false}
-              />
-            ))}
-          </BarChart>,
-        )}
-        <p className="chart-summary">{summarizeBreakdown(result, currency)}</p>
-      </figure>
+const BreakdownChart = memo(function BreakdownChart({
+  data,
+  currency,
+  size,
+}: {
+  data: BreakdownRow[];
+  currency: string;
+  size: Size | undefined;
+}) {
+  const f = useFormatters(currency);
+  return (
+    <Frame size={size}>
+      <BarChart data={data} margin={BAR_MARGIN} {...(size ?? {})}>
+        {GRID}
+        <XAxis
+          dataKey="name"
+          stroke="var(--axis)"
+          interval={0}
+          tick={<WrappedTick />}
+          height={48}
+        />
+        <YAxis tickFormatter={f.axisMoney} stroke="var(--axis)" width={72} />
+        <Tooltip formatter={f.money} contentStyle={TOOLTIP_STYLE} />
+        <Legend />
+        {BREAKDOWN_PARTS.map(([key, label], i) => (
+          <Bar
+            key={key}
+            dataKey={key}
+            name={label}
+            stackId="cost"
+            fill={PART_COLORS[i]}
+            isAnimationActive={false}
+          />
+        ))}
+      </BarChart>
+    </Frame>
+  );
+});
 
-      <figure className="chart" aria-labelledby="chart-cumulative-title">
-        <figcaption id="chart-cumulative-title">
-          Cumulative cost over the horizon (months)
-        </figcaption>
-        {frame(
-          <ComposedChart
-            data={cumulative}
-            margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
-            {...dims}
-          >
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />
-            <XAxis dataKey="month" type="number" domain={[0, 'dataMax']} stroke="var(--axis)" />
-            <YAxis
-              tickFormatter={(v: number) => compactMoney(v, currency)}
-              stroke="var(--axis)"
-              width={72}
-            />
-            <Tooltip
-              formatter={(v) => money(Number(v))}
-              labelFormatter={(v) => `Month ${String(v)}`}
-              contentStyle={{ background: 'var(--surface)', borderColor: 'var(--border)' }}
-            />
-            <Legend />
-            {result.strategies.map((s, i) => (
-              <Bar
-                key={`capex-${s.id}`}
-                dataKey={`s${i}capex`}
-                name={`${s.name}: capex`}
-                fill={color(i)}
-                fillOpacity={0.45}
-                isAnimationActive={false}
-                legendType="square"
-              />
-            ))}
-            {result.strategies.map((s, i) => (
-              <Line
-                key={s.id}
-                dataKey={`s${i}`}
-                name={s.name}
-                stroke={color(i)}
-                strokeWidth={2}
-                strokeDasharray={dash(i)}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-            {payback.map((p) => (
-              <ReferenceLine
-                key={p.index}
-                x={p.month}
-                stroke="var(--accent)"
-                strokeWidth={2}
-                label={{
-                  value: `payback: month ${p.month}`,
-                  position: p.month > cumulative.length / 2 ? 'insideTopRight' : 'insideTopLeft',
-                  fill: 'var(--accent)',
-                  fontWeight: 600,
-                }}
-              />
-            ))}
-          </ComposedChart>,
-        )}
-        <p className="chart-summary">{summarizeCumulative(result, currency)}</p>
-      </figure>
-    </div>
+const CumulativeChart = memo(function CumulativeChart({
+  data,
+  names,
+  paybacks,
+  currency,
+  size,
+}: {
+  data: CumulativeRow[];
+  names: string[];
+  paybacks: { month: number; index: number }[];
+  currency: string;
+  size: Size | undefined;
+}) {
+  const f = useFormatters(currency);
+  const labels = useMemo(
+    () =>
+      paybacks.map((p) => ({
+        ...p,
+        label: {
+          value: `payback: month ${p.month}`,
+          position: p.month > data.length / 2 ? 'insideTopRight' : 'insideTopLeft',
+          fill: 'var(--accent)',
+          fontWeight: 600,
+        } as const,
+      })),
+    [paybacks, data.length],
+  );
+  return (
+    <Frame size={size}>
+      <ComposedChart data={data} margin={MARGIN} {...(size ?? {})}>
+        {GRID}
+        <XAxis dataKey="month" type="number" domain={[0, 'dataMax']} stroke="var(--axis)" />
+        <YAxis tickFormatter={f.axisMoney} stroke="var(--axis)" width={72} />
+        <Tooltip formatter={f.money} labelFormatter={f.monthLabel} contentStyle={TOOLTIP_STYLE} />
+        <Legend />
+        {names.map((name, i) => (
+          <Bar
+            key={`capex-${i}`}
+            dataKey={`s${i}capex`}
+            name={`${name}: capex`}
+            fill={color(i)}
+            fillOpacity={0.45}
+            isAnimationActive={false}
+            legendType="square"
+          />
+        ))}
+        {names.map((name, i) => (
+          <Line
+            key={`line-${i}`}
+            dataKey={`s${i}`}
+            name={name}
+            stroke={color(i)}
+            strokeWidth={2}
+            {...dash(i)}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+        {labels.map((p) => (
+          <ReferenceLine
+            key={p.index}
+            x={p.month}
+            stroke="var(--accent)"
+            strokeWidth={2}
+            label={p.label}
+          />
+        ))}
+      </ComposedChart>
+    </Frame>
   );
 });
 
@@ -290,5 +367,3 @@ function WrappedTick(props: {
     </Text>
   );
 }
-
-export default ChartsPanel;

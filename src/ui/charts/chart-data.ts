@@ -1,5 +1,6 @@
 import { Dec } from '../../core/decimal';
-import { buildCostCurve, evaluateCurve } from '../../core/cost-curve';
+import { buildCostCurve } from '../../core/cost-curve';
+import type { CostCurve } from '../../core/cost-curve';
 import type { Scenario } from '../../core/model';
 import type { ScenarioResult } from '../../core/result';
 
@@ -20,7 +21,7 @@ export type CostCurveData = {
   breakEvens: { tokensPerDay: number; seriesKey: string; name: string }[];
 };
 
-const GRID_POINTS = 161;
+const GRID_POINTS = 81;
 const MAX_STEPS_DRAWN = 400;
 const DEFAULT_DOMAIN: [number, number] = [1e5, 1e10];
 
@@ -61,8 +62,9 @@ export function toCostCurveData(model: Scenario, result: ScenarioResult): CostCu
       hi = Math.max(hi, v * 3);
     }
   }
-  lo = Math.max(1e3, lo);
-  hi = Math.min(1e12, hi);
+  // Whole decades, so the axis (and the cached points below) stay put while a slider moves.
+  lo = Math.max(1e3, 10 ** Math.floor(Math.log10(lo)));
+  hi = Math.min(1e12, 10 ** Math.ceil(Math.log10(hi)));
 
   const series = model.strategies.map((s, i) => ({ key: seriesKey(i), name: s.name }));
   if (total.isZero()) {
@@ -77,42 +79,12 @@ export function toCostCurveData(model: Scenario, result: ScenarioResult): CostCu
     };
   }
 
-  const curves = model.strategies.map((s) => buildCostCurve(model, s));
-  const volumes: number[] = [];
-  const logLo = Math.log10(lo);
-  const logHi = Math.log10(hi);
-  for (let i = 0; i < GRID_POINTS; i++) {
-    volumes.push(10 ** (logLo + ((logHi - logLo) * i) / (GRID_POINTS - 1)));
+  const key = `${lo}|${hi}|${curveShapeKey(model, total)}`;
+  let points = lastPoints?.key === key ? lastPoints.points : null;
+  if (!points) {
+    points = costPoints(model, total, lo, hi);
+    lastPoints = { key, points };
   }
-  for (const curve of curves) {
-    const steps: number[] = [];
-    for (const stair of curve.stairs) {
-      if (stair.rate.isZero()) continue;
-      const perStep = new Dec(1).div(stair.rate).mul(total).toNumber();
-      const first = Math.max(stair.minReplicas.toNumber(), Math.floor(lo / perStep));
-      for (let j = first; j * perStep <= hi && steps.length <= MAX_STEPS_DRAWN; j++) {
-        if (j * perStep >= lo) steps.push(j * perStep);
-      }
-    }
-    for (const ladder of curve.ladders) {
-      for (const level of ladder.levels) {
-        const v = level.fromK.mul(total).toNumber();
-        if (v > lo && v < hi) steps.push(v);
-      }
-    }
-    if (steps.length <= MAX_STEPS_DRAWN) {
-      for (const v of steps) volumes.push(v, v * (1 + 1e-9));
-    }
-  }
-  volumes.sort((a, b) => a - b);
-  const points = volumes.map((v) => {
-    const k = new Dec(v.toPrecision(15)).div(total);
-    const point: CurvePoint = { tokensPerDay: v };
-    curves.forEach((c, i) => {
-      point[seriesKey(i)] = evaluateCurve(c, k).toNumber();
-    });
-    return point;
-  });
   let min = Infinity;
   let max = 0;
   for (const p of points) {
@@ -125,6 +97,65 @@ export function toCostCurveData(model: Scenario, result: ScenarioResult): CostCu
   const costDomain: [number, number] =
     max > 0 ? [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max))] : [1, 10];
   return { series, points, domain: [lo, hi], costDomain, today, crossings, breakEvens };
+}
+
+/** The last computed points: dragging the volume of a one-workload scenario does not move them. */
+let lastPoints: { key: string; points: CurvePoint[] } | null = null;
+
+/**
+ * Everything the cost at an absolute volume depends on: options, routes, calendar, staff cost and
+ * each workload's mix and share of the total, but not the total itself (the x axis is the total).
+ */
+function curveShapeKey(model: Scenario, total: Dec): string {
+  const mix = model.workloads.map((w) => [
+    w.id,
+    w.inputShare.toString(),
+    w.cachedInputShare.toString(),
+    w.batchShare.toString(),
+    w.peakToAverage.toString(),
+    total.isZero() ? '0' : w.tokensPerDay.div(total).toString(),
+  ]);
+  return JSON.stringify([
+    model.settings.daysPerYear.toString(),
+    model.settings.fteCostPerYear.toString(),
+    mix,
+    model.options,
+    model.strategies,
+  ]);
+}
+
+function costPoints(model: Scenario, total: Dec, lo: number, hi: number): CurvePoint[] {
+  const curves = model.strategies.map((s) => plainCurve(buildCostCurve(model, s), total));
+  const volumes: number[] = [];
+  const logLo = Math.log10(lo);
+  const logHi = Math.log10(hi);
+  for (let i = 0; i < GRID_POINTS; i++) {
+    volumes.push(10 ** (logLo + ((logHi - logLo) * i) / (GRID_POINTS - 1)));
+  }
+  for (const curve of curves) {
+    const steps: number[] = [];
+    for (const stair of curve.stairs) {
+      if (stair.perStep <= 0 || !Number.isFinite(stair.perStep)) continue;
+      const first = Math.max(stair.minReplicas, Math.floor(lo / stair.perStep));
+      for (let j = first; j * stair.perStep <= hi && steps.length <= MAX_STEPS_DRAWN; j++) {
+        if (j * stair.perStep >= lo) steps.push(j * stair.perStep);
+      }
+    }
+    for (const ladder of curve.ladders) {
+      for (const level of ladder) if (level.from > lo && level.from < hi) steps.push(level.from);
+    }
+    // A step is drawn as a vertical jump: the cost just before and just after it.
+    if (steps.length <= MAX_STEPS_DRAWN) for (const v of steps) volumes.push(v, v * (1 + 1e-9));
+  }
+  volumes.sort((a, b) => a - b);
+  const points = volumes.map((v) => {
+    const point: CurvePoint = { tokensPerDay: v };
+    curves.forEach((c, i) => {
+      point[seriesKey(i)] = plainCost(c, v);
+    });
+    return point;
+  });
+  return points;
 }
 
 export const BREAKDOWN_PARTS = [
@@ -170,4 +201,46 @@ export function toCumulativeData(result: ScenarioResult): CumulativeRow[] {
     rows.push(row);
   }
   return rows;
+}
+
+/**
+ * The engine's exact cost curve in plain numbers and in tokens/day, for drawing only (a chart
+ * pixel is far coarser than a float's error). The exact values stay in the results.
+ */
+type PlainCurve = {
+  slope: number;
+  constant: number;
+  stairs: { perReplica: number; perStep: number; minReplicas: number }[];
+  ladders: { from: number; cost: number }[][];
+};
+
+function plainCurve(curve: CostCurve, total: Dec): PlainCurve {
+  const t = total.toNumber();
+  return {
+    slope: curve.slope.toNumber() / t,
+    constant: curve.constant.toNumber(),
+    stairs: curve.stairs.map((s) => ({
+      perReplica: s.perReplica.toNumber(),
+      perStep: s.rate.isZero() ? Infinity : total.div(s.rate).toNumber(),
+      minReplicas: s.minReplicas.toNumber(),
+    })),
+    ladders: curve.ladders.map((l) =>
+      l.levels.map((v) => ({ from: v.fromK.toNumber() * t, cost: v.cost.toNumber() })),
+    ),
+  };
+}
+
+/** Same rule as `evaluateCurve`: replicas step up just after each multiple of the step volume. */
+function plainCost(c: PlainCurve, tokensPerDay: number): number {
+  let cost = c.slope * tokensPerDay + c.constant;
+  for (const s of c.stairs) {
+    const replicas = Number.isFinite(s.perStep) ? Math.ceil(tokensPerDay / s.perStep - 1e-12) : 0;
+    cost += s.perReplica * Math.max(s.minReplicas, replicas);
+  }
+  for (const ladder of c.ladders) {
+    let level = 0;
+    for (const l of ladder) if (l.from <= tokensPerDay * (1 + 1e-12)) level = l.cost;
+    cost += level;
+  }
+  return cost;
 }

@@ -1,3 +1,4 @@
+import { numberFormat } from '../intl-cache';
 /** Axis and tooltip formatting for charts (plain numbers, display only). */
 
 const SUFFIXES: [number, string][] = [
@@ -20,7 +21,7 @@ export function compactTokens(value: number): string {
 
 /** Axis money: "$25K". */
 export function compactMoney(value: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',
@@ -30,5 +31,5 @@ export function compactMoney(value: number, currency: string, locale?: string): 
 
 /** Tooltip money, to the cent. */
 export function chartMoney(value: number, currency: string, locale?: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(value);
+  return numberFormat(locale, { style: 'currency', currency }).format(value);
 }
