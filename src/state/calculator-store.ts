@@ -77,9 +77,9 @@ export function beginGesture(store: CalculatorStore): void {
   const temporalStore = store.temporal;
   const t = temporalStore.getState();
   if (!t.isTracking) return;
-  const { doc, origin } = store.getState();
+  const { doc, validDoc, origin } = store.getState();
   temporalStore.setState({
-    pastStates: [...t.pastStates, { doc, origin }].slice(-200),
+    pastStates: [...t.pastStates, { doc, validDoc, origin }].slice(-200),
     futureStates: [],
   });
   t.pause();

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import { Dec } from '../core/decimal';
 import type { StrategyResult } from '../core/result';
 import { useEvaluation } from './evaluation-context';
@@ -9,13 +10,14 @@ import { formatMoney, formatShare, formatTokens } from './format';
  */
 export function Headline({ currency }: { currency: string }) {
   const { result, stale, model } = useEvaluation();
+  const titleId = useId();
   const money = (v: string) => formatMoney(v, currency);
   const [baseline, ...others] = result.strategies;
   if (!baseline) return <p>This scenario has no strategy to compare.</p>;
   const optionName = (id: string) => model.options.find((o) => o.id === id)?.name ?? id;
   return (
-    <section className="headline" aria-labelledby="headline-title" aria-live="polite">
-      <h2 id="headline-title">Results</h2>
+    <section className="headline" aria-labelledby={titleId} aria-live="polite">
+      <h2 id={titleId}>Results</h2>
       {stale && (
         <p className="stale-note" role="status">
           Showing the last valid inputs: fix the field marked in red to update.

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { explainStrategy } from '../core/explain';
 import type { MathLine } from '../core/explain';
 import { Dec } from '../core/decimal';
@@ -8,9 +8,10 @@ import { formatMoney, formatTokens } from './format';
 /** Every result line with its formula and the numbers that went into it. */
 export function ShowMath({ currency }: { currency: string }) {
   const [open, setOpen] = useState(false);
+  const titleId = useId();
   return (
-    <section className="show-math" aria-labelledby="math-title">
-      <h2 id="math-title">Show the math</h2>
+    <section className="show-math" aria-labelledby={titleId}>
+      <h2 id={titleId}>Show the math</h2>
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>Every monthly cost line with its formula and numbers</summary>
         {/* Computed and rendered only while open: it is a lot of DOM to update per slider move. */}

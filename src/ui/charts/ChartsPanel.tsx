@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import type { ReactElement } from 'react';
 import {
   Bar,
@@ -40,6 +40,7 @@ type Props = {
  * every prop below is either a module constant or memoised (STYLE pitfall 6).
  */
 export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, size }: Props) {
+  const id = useId();
   const curve = useMemo(() => toCostCurveData(model, result), [model, result]);
   // The cost chart follows every move of a slider; the breakdown and the timeline catch up as
   // soon as the value settles, so a drag re-renders one chart rather than three.
@@ -56,24 +57,20 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
   );
   return (
     <div className="charts">
-      <figure className="chart" aria-labelledby="chart-cost-title">
-        <figcaption id="chart-cost-title">
+      <figure className="chart" aria-labelledby={`${id}-cost`}>
+        <figcaption id={`${id}-cost`}>
           Monthly cost by volume (tokens per day; both axes on log scales)
         </figcaption>
         <CostCurveChart curve={curve} currency={currency} size={size} />
         <p className="chart-summary">{summarizeCostCurve(curve, result, currency)}</p>
       </figure>
-      <figure className="chart" aria-labelledby="chart-breakdown-title">
-        <figcaption id="chart-breakdown-title">
-          What each strategy costs per month, by part
-        </figcaption>
+      <figure className="chart" aria-labelledby={`${id}-breakdown`}>
+        <figcaption id={`${id}-breakdown`}>What each strategy costs per month, by part</figcaption>
         <BreakdownChart data={breakdown} currency={currency} size={size} />
         <p className="chart-summary">{summarizeBreakdown(settled, currency)}</p>
       </figure>
-      <figure className="chart" aria-labelledby="chart-cumulative-title">
-        <figcaption id="chart-cumulative-title">
-          Cumulative cost over the horizon (months)
-        </figcaption>
+      <figure className="chart" aria-labelledby={`${id}-cumulative`}>
+        <figcaption id={`${id}-cumulative`}>Cumulative cost over the horizon (months)</figcaption>
         <CumulativeChart
           data={cumulative}
           names={names}

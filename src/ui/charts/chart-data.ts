@@ -141,11 +141,14 @@ function costPoints(model: Scenario, total: Dec, lo: number, hi: number): CurveP
         if (j * stair.perStep >= lo) steps.push(j * stair.perStep);
       }
     }
-    for (const ladder of curve.ladders) {
-      for (const level of ladder) if (level.from > lo && level.from < hi) steps.push(level.from);
-    }
-    // A step is drawn as a vertical jump: the cost just before and just after it.
+    // A step is drawn as a vertical jump: the cost just before and just after it. Replicas step
+    // up just after their volume; a staff tier applies from its volume on.
     if (steps.length <= MAX_STEPS_DRAWN) for (const v of steps) volumes.push(v, v * (1 + 1e-9));
+    for (const ladder of curve.ladders) {
+      for (const level of ladder) {
+        if (level.from > lo && level.from < hi) volumes.push(level.from * (1 - 1e-9), level.from);
+      }
+    }
   }
   volumes.sort((a, b) => a - b);
   const points = volumes.map((v) => {
