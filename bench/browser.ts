@@ -80,19 +80,21 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(server.url);
-    await page.locator('.recharts-line').first().waitFor();
-    const load = await page.evaluate(() => {
-      const w = window as unknown as { __bench: { headline: number | null } };
-      const chart = performance
+    await page.locator('.static-chart svg path').first().waitFor();
+    const before = await page.evaluate(() => ({
+      headline:
+        (window as unknown as { __bench: { headline: number | null } }).__bench.headline ?? NaN,
+      chartCode: performance
         .getEntriesByType('resource')
-        .find((r) => r.name.includes('ChartsPanel')) as PerformanceResourceTiming | undefined;
-      return { headline: w.__bench.headline ?? NaN, chartCode: chart?.responseEnd ?? NaN };
-    });
+        .some((r) => r.name.includes('ChartsPanel')),
+    }));
+    await page.mouse.click(2, 2);
+    await page.locator('.recharts-line').first().waitFor();
     rows.push({
-      name: 'headline rendered before the chart code arrived',
-      value: `headline at ${load.headline.toFixed(0)} ms, chart chunk loaded at ${load.chartCode.toFixed(0)} ms`,
+      name: 'headline (and the plain-SVG main chart) before the chart library',
+      value: `headline at ${before.headline.toFixed(0)} ms; chart library ${before.chartCode ? 'already loaded' : 'loaded only on the first interaction'}`,
       budget: 'headline first',
-      ok: load.headline < load.chartCode,
+      ok: !before.chartCode,
     });
 
     // Slider moves by real key presses: each one re-evaluates the scenario, re-renders the

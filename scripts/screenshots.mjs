@@ -50,6 +50,9 @@ try {
     });
     const page = await context.newPage();
     await page.goto(server.url);
+    // The interactive charts load on the first interaction (the first screen draws plain SVG).
+    await page.locator('.static-chart svg path').first().waitFor();
+    await page.mouse.click(2, 2);
     await page.locator('.recharts-line').first().waitFor();
     if (shot.scrollTo) {
       await page.locator(shot.scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }));

@@ -9,6 +9,8 @@ import { ShowMath } from '../ui/ShowMath';
 import { StickySummary } from '../ui/StickySummary';
 import { Toolbar } from '../ui/Toolbar';
 import { listenForUndoRedo } from '../platform/keyboard';
+import { onFirstInteraction } from '../platform/first-interaction';
+import { FirstScreenCharts } from '../ui/charts/FirstScreenCharts';
 import { applyTheme, systemTheme, watchSystemTheme } from '../platform/theme';
 import type { Theme } from '../platform/theme';
 
@@ -56,7 +58,10 @@ function CalculatorLayout() {
       </header>
       <main className="layout">
         <StickySummary currency={currency} />
-        <section className="inputs-column" aria-label="Inputs">
+        <section className="inputs-column" aria-labelledby="inputs-heading">
+          <h2 id="inputs-heading" className="visually-hidden">
+            Inputs
+          </h2>
           <InputsPanel />
         </section>
         <section className="results-column" aria-label="Results and charts">
@@ -77,11 +82,20 @@ function CalculatorLayout() {
 
 function Charts({ currency }: { currency: string }) {
   const { model, result } = useEvaluation();
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => onFirstInteraction(() => setInteractive(true)), []);
+  // The first screen draws the main chart as plain SVG; recharts (tooltips, legend, the other
+  // two charts) loads on the first interaction, keeping the initial main-thread work small.
+  const first = <FirstScreenCharts model={model} result={result} currency={currency} />;
   return (
     <section className="charts-section" aria-label="Charts">
-      <Suspense fallback={<p className="charts-loading">Loading charts…</p>}>
-        <ChartsPanel model={model} result={result} currency={currency} />
-      </Suspense>
+      {interactive ? (
+        <Suspense fallback={first}>
+          <ChartsPanel model={model} result={result} currency={currency} />
+        </Suspense>
+      ) : (
+        first
+      )}
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { GpuDoc, ScenarioDoc } from '../scenario/document';
 import { useCalculator, useCalculatorShallow, useCalculatorStore } from '../state/store-context';
@@ -22,6 +22,7 @@ export function InputsPanel() {
     ]),
   );
   const [workloadNames, apiList, selfList] = JSON.parse(shape) as [string[], number[], number[]];
+  const later = useAfterFirstPaint();
   const [workload, setWorkload] = useState(0);
   const [api, setApi] = useState(0);
   const [self, setSelf] = useState(0);
@@ -78,7 +79,7 @@ export function InputsPanel() {
           />
         </Group>
       )}
-      {selfIndex !== undefined && (
+      {later && selfIndex !== undefined && (
         <Group title="Self-hosting">
           {selfList.length > 1 && (
             <OptionChooser
@@ -90,7 +91,7 @@ export function InputsPanel() {
           )}
           <ProfilePicker index={selfIndex} />
           <GpuPricing index={selfIndex} />
-          <h4>Capacity</h4>
+          <h3 className="subgroup">Capacity</h3>
           <NumberField
             path={['options', selfIndex, 'gpusPerReplica']}
             spec={SPECS.gpusPerReplica}
@@ -108,9 +109,9 @@ export function InputsPanel() {
             spec={SPECS.targetUtilization}
           />
           <NumberField path={['options', selfIndex, 'minReplicas']} spec={SPECS.minReplicas} />
-          <h4>Staff</h4>
+          <h3 className="subgroup">Staff</h3>
           <StaffTiers index={selfIndex} />
-          <h4>Operations</h4>
+          <h3 className="subgroup">Operations</h3>
           <NumberField
             path={['options', selfIndex, 'storagePerMonth']}
             spec={SPECS.storagePerMonth}
@@ -137,14 +138,29 @@ export function InputsPanel() {
           />
         </Group>
       )}
-      <Group title="Finance">
-        <NumberField path={['settings', 'horizonMonths']} spec={SPECS.horizonMonths} />
-        <NumberField path={['settings', 'discountRatePerYear']} spec={SPECS.discountRatePerYear} />
-        <NumberField path={['settings', 'fteCostPerYear']} spec={SPECS.fteCostPerYear} />
-        <CalendarAndCurrency />
-      </Group>
+      {later && (
+        <Group title="Finance">
+          <NumberField path={['settings', 'horizonMonths']} spec={SPECS.horizonMonths} />
+          <NumberField
+            path={['settings', 'discountRatePerYear']}
+            spec={SPECS.discountRatePerYear}
+          />
+          <NumberField path={['settings', 'fteCostPerYear']} spec={SPECS.fteCostPerYear} />
+          <CalendarAndCurrency />
+        </Group>
+      )}
     </div>
   );
+}
+
+/**
+ * False for the first render, true right after (in a transition): the groups below the fold are
+ * rendered in time slices after the first paint instead of in one long first task.
+ */
+function useAfterFirstPaint(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => startTransition(() => setReady(true)), []);
+  return ready;
 }
 
 function optionIndexes(doc: ScenarioDoc, kind: 'api' | 'selfHost'): number[] {

@@ -1,9 +1,6 @@
-import { useId, useMemo, useState } from 'react';
-import { explainStrategy } from '../core/explain';
-import type { MathLine } from '../core/explain';
-import { Dec } from '../core/decimal';
-import { useEvaluation } from './evaluation-context';
-import { formatMoney, formatTokens } from './format';
+import { Suspense, lazy, useId, useState } from 'react';
+
+const MathTables = lazy(() => import('./MathTables'));
 
 /** Every result line with its formula and the numbers that went into it. */
 export function ShowMath({ currency }: { currency: string }) {
@@ -15,69 +12,12 @@ export function ShowMath({ currency }: { currency: string }) {
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>Every monthly cost line with its formula and numbers</summary>
         {/* Computed and rendered only while open: it is a lot of DOM to update per slider move. */}
-        {open && <MathTables currency={currency} />}
+        {open && (
+          <Suspense fallback={<p>Loading…</p>}>
+            <MathTables currency={currency} />
+          </Suspense>
+        )}
       </details>
     </section>
-  );
-}
-
-function MathTables({ currency }: { currency: string }) {
-  const { model, result } = useEvaluation();
-  const explained = useMemo(
-    () => model.strategies.map((s) => ({ strategy: s, options: explainStrategy(model, s) })),
-    [model],
-  );
-  const show = (line: MathLine) =>
-    line.kind === 'money'
-      ? formatMoney(line.result, currency)
-      : line.kind === 'tokens'
-        ? formatTokens(line.result)
-        : line.kind === 'count'
-          ? line.result
-          : new Dec(line.result).toSignificantDigits(6).toFixed();
-  return (
-    <>
-      {explained.map(({ strategy, options }) => {
-        const r = result.strategies.find((s) => s.id === strategy.id);
-        return (
-          <details key={strategy.id} open>
-            <summary>
-              {strategy.name}: {r ? formatMoney(r.runRate.total, currency) : ''} a month
-            </summary>
-            {options.map((o) => (
-              <table key={o.optionId} className="math-table">
-                <caption>
-                  {o.optionName}: {formatMoney(o.total, currency)} a month
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Line</th>
-                    <th scope="col">Formula</th>
-                    <th scope="col">With the numbers</th>
-                    <th scope="col">Result</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {o.lines.map((line) => (
-                    <tr key={line.label}>
-                      <th scope="row">{line.label}</th>
-                      <td>{line.formula}</td>
-                      <td className="math-numbers">{line.substituted}</td>
-                      <td className="math-result">{show(line)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ))}
-            {r?.vsBaseline && (
-              <p>
-                Against the baseline: {formatMoney(r.vsBaseline.runRateSavings, currency)} a month
-                saved at today&apos;s volume (baseline total minus this total).
-              </p>
-            )}
-          </details>
-        );
-      })}
-    </>
   );
 }

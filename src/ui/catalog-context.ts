@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import { loadCatalog } from '../scenario/catalog';
 import type { Catalog } from '../scenario/catalog';
 
@@ -12,7 +12,8 @@ export function useCatalog(): Catalog | null {
     let live = true;
     void loadCatalog().then((c) => {
       loaded = c;
-      if (live) setCatalog(c);
+      // Every field re-renders to show its source: let that run in time slices.
+      if (live) startTransition(() => setCatalog(c));
     });
     return () => {
       live = false;

@@ -35,3 +35,13 @@ export function watchPage(page: Page, allowedOrigin: string): PageWatch {
   });
   return watch;
 }
+
+/**
+ * The first screen draws the main chart as plain SVG; the interactive charts load on the first
+ * interaction. This clicks an empty corner and waits for them.
+ */
+export async function loadInteractiveCharts(page: Page): Promise<void> {
+  await page.locator('.static-chart svg path').first().waitFor();
+  await page.mouse.click(2, 2);
+  await page.locator('.recharts-line').first().waitFor();
+}

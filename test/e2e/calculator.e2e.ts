@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, watchPage } from './browser';
+import { launchChromium, loadInteractiveCharts, watchPage } from './browser';
 
 const require = createRequire(import.meta.url);
 let browser: Browser;
@@ -18,7 +18,7 @@ async function open(options: { bypassCSP?: boolean } = {}) {
   const page = await context.newPage();
   const watch = watchPage(page, new URL(baseUrl).origin);
   await page.goto(baseUrl);
-  await page.locator('.recharts-line').first().waitFor();
+  await loadInteractiveCharts(page);
   return { page, watch, context };
 }
 
@@ -122,7 +122,7 @@ describe('the calculator in Chromium', () => {
       });
       const page = await context.newPage();
       await page.goto(baseUrl);
-      await page.locator('.recharts-line').first().waitFor();
+      await loadInteractiveCharts(page);
       // Open every disclosure so their contents are checked too.
       await page.evaluate(() =>
         document.querySelectorAll('details').forEach((d) => (d.open = true)),

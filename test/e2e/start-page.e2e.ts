@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, watchPage } from './browser';
+import { launchChromium, loadInteractiveCharts, watchPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,7 +23,18 @@ describe('the production build in Chromium', () => {
       /is cheaper today by \$[\d,]+\.\d{2} a month/,
     );
     await expect(page.locator('.verdict-facts').textContent()).resolves.toContain('244,236,640');
-    await page.locator('.recharts-line').first().waitFor();
+    // The main chart is drawn on load, as plain SVG, without the chart library.
+    await page.locator('.static-chart svg path').first().waitFor();
+    await expect(page.locator('.static-chart').textContent()).resolves.toContain(
+      'break-even 244M/day',
+    );
+    const chartCodeBefore = await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((r) => r.name.includes('ChartsPanel')),
+    );
+    expect(chartCodeBefore).toBe(false);
+    // The first interaction brings the interactive charts.
+    await loadInteractiveCharts(page);
+    await expect(page.locator('figure').count()).resolves.toBe(3);
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await page.close();

@@ -1,0 +1,40 @@
+import { useId, useMemo } from 'react';
+import type { Scenario } from '../../core/model';
+import type { ScenarioResult } from '../../core/result';
+import { toCostCurveData } from './chart-data';
+import { summarizeBreakdown, summarizeCostCurve, summarizeCumulative } from './chart-summaries';
+import { StaticCostChart } from './StaticCostChart';
+
+/**
+ * What the charts area shows before the first interaction: the main chart as plain SVG and the
+ * text summaries of all three charts (the same words the interactive charts carry).
+ */
+export function FirstScreenCharts({
+  model,
+  result,
+  currency,
+}: {
+  model: Scenario;
+  result: ScenarioResult;
+  currency: string;
+}) {
+  const id = useId();
+  const curve = useMemo(() => toCostCurveData(model, result), [model, result]);
+  return (
+    <div className="charts">
+      <figure className="chart" aria-labelledby={`${id}-cost`}>
+        <figcaption id={`${id}-cost`}>
+          Monthly cost by volume (tokens per day; both axes on log scales)
+        </figcaption>
+        <StaticCostChart curve={curve} currency={currency} />
+        <p className="chart-summary">{summarizeCostCurve(curve, result, currency)}</p>
+      </figure>
+      <p className="chart-summary">
+        <strong>Cost by part:</strong> {summarizeBreakdown(result, currency)}
+      </p>
+      <p className="chart-summary">
+        <strong>Over the horizon:</strong> {summarizeCumulative(result, currency)}
+      </p>
+    </div>
+  );
+}
