@@ -34,7 +34,8 @@ export function bundleSizes(dist = 'dist'): BenchRow[] {
   for (const file of readdirSync(join(dist, 'assets'))) {
     if (!file.endsWith('.js')) continue;
     const path = `assets/${file}`;
-    const size = gzipSync(readFileSync(join(dist, path)), { level: 9 }).length;
+    // Default gzip level, as Vite reports and most servers compress.
+    const size = gzipSync(readFileSync(join(dist, path))).length;
     allBytes += size;
     if (initial.has(path)) initialBytes += size;
   }
@@ -97,13 +98,16 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
       ok: !before.chartCode,
     });
 
-    // Slider moves by real key presses: each one re-evaluates the scenario, re-renders the
-    // results and the charts. Measured in the page: from the input event to the end of the
-    // frame that paints it (the next requestAnimationFrame callback, then a task after it).
+    // Slider moves by real key presses: each one re-evaluates the scenario and re-renders the
+    // results and the main chart. Two figures per move, measured in the page:
+    // - total: from the input event to the end of the frame that paints it (the next
+    //   requestAnimationFrame, then a task after it); this includes waiting for the display's
+    //   next frame, up to 16.7 ms at 60 Hz even for an update that costs nothing;
+    // - work: the same minus that wait: the script work of the input (event, React render and
+    //   commit, up to the next task) plus the style, layout and paint of the frame that shows it.
     await page.evaluate(() => {
-      const w = window as unknown as { __moves: number[]; __bench: { longTasks: number[] } };
+      const w = window as unknown as { __moves: { total: number; work: number }[] };
       w.__moves = [];
-      w.__bench.longTasks = [];
       const slider = document.querySelector(
         'input[aria-label="Volume slider"]',
       ) as HTMLInputElement;
@@ -111,14 +115,28 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
         'input',
         () => {
           const t0 = performance.now();
+          let scriptDone = NaN;
+          const afterScript = new MessageChannel();
+          afterScript.port1.onmessage = () => (scriptDone = performance.now());
+          afterScript.port2.postMessage(null);
           requestAnimationFrame(() => {
-            const channel = new MessageChannel();
-            channel.port1.onmessage = () => w.__moves.push(performance.now() - t0);
-            channel.port2.postMessage(null);
+            const frameStart = performance.now();
+            const afterFrame = new MessageChannel();
+            afterFrame.port1.onmessage = () => {
+              const end = performance.now();
+              // If the frame began before the queued task ran, the script work ended at the frame.
+              const script =
+                Math.min(Number.isNaN(scriptDone) ? frameStart : scriptDone, frameStart) - t0;
+              w.__moves.push({ total: end - t0, work: script + (end - frameStart) });
+            };
+            afterFrame.port2.postMessage(null);
           });
         },
         { capture: true },
       );
+    });
+    await page.evaluate(() => {
+      (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks = [];
     });
     const slider = page.getByRole('slider', { name: 'Volume slider' });
     await slider.focus();
@@ -132,16 +150,25 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
       );
     }
     const measured = await page.evaluate(() => {
-      const w = window as unknown as { __moves: number[]; __bench: { longTasks: number[] } };
+      const w = window as unknown as {
+        __moves: { total: number; work: number }[];
+        __bench: { longTasks: number[] };
+      };
       return { moves: w.__moves, longTasks: w.__bench.longTasks };
     });
-    const p50 = percentile(measured.moves, 0.5);
-    const p95 = percentile(measured.moves, 0.95);
+    const work = measured.moves.map((m) => m.work);
+    const total = measured.moves.map((m) => m.total);
     rows.push({
-      name: `slider input -> chart painted, ${measured.moves.length} moves`,
-      value: `median ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms`,
+      name: `slider input -> chart painted, work per move (${measured.moves.length} moves)`,
+      value: `median ${percentile(work, 0.5).toFixed(1)} ms, p95 ${percentile(work, 0.95).toFixed(1)} ms`,
       budget: 'p95 <= 16 ms',
-      ok: p95 <= 16,
+      ok: percentile(work, 0.95) <= 16,
+    });
+    rows.push({
+      name: 'slider input -> chart painted, including the wait for the next frame',
+      value: `median ${percentile(total, 0.5).toFixed(1)} ms, p95 ${percentile(total, 0.95).toFixed(1)} ms`,
+      budget: 'reported',
+      ok: null,
     });
     const longest = Math.max(0, ...measured.longTasks);
     rows.push({

@@ -1,4 +1,4 @@
-import { memo, useId, useMemo } from 'react';
+import { createContext, memo, useContext, useId, useMemo } from 'react';
 import type { ReactElement } from 'react';
 import {
   Bar,
@@ -15,6 +15,8 @@ import {
   Tooltip,
   XAxis,
   YAxis,
+  usePlotArea,
+  useXAxisScale,
 } from 'recharts';
 import type { Scenario } from '../../core/model';
 import type { ScenarioResult } from '../../core/result';
@@ -42,6 +44,13 @@ type Props = {
 export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, size }: Props) {
   const id = useId();
   const curve = useMemo(() => toCostCurveData(model, result), [model, result]);
+  // Everything but today's volume keeps its identity during a volume drag (chart-data caches
+  // it), so the chart itself is not re-rendered; today's marker reads the volume from context.
+  const { points, domain, costDomain, series, crossings, breakEvens } = curve;
+  const stableCurve = useMemo(
+    () => ({ points, domain, costDomain, series, crossings, breakEvens }),
+    [points, domain, costDomain, series, crossings, breakEvens],
+  );
   // The cost chart follows every move of a slider; the breakdown and the timeline catch up as
   // soon as the value settles, so a drag re-renders one chart rather than three.
   const settled = useSettledValue(result, size ? 0 : 150);
@@ -61,7 +70,9 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
         <figcaption id={`${id}-cost`}>
           Monthly cost by volume (tokens per day; both axes on log scales)
         </figcaption>
-        <CostCurveChart curve={curve} currency={currency} size={size} />
+        <TodayContext.Provider value={curve.today}>
+          <CostCurveChart curve={stableCurve} currency={currency} size={size} />
+        </TodayContext.Provider>
         <p className="chart-summary">{summarizeCostCurve(curve, result, currency)}</p>
       </figure>
       <figure className="chart" aria-labelledby={`${id}-breakdown`}>
@@ -106,7 +117,6 @@ const PART_COLORS = [
   'var(--part-engineering)',
   'var(--part-finetuning)',
 ];
-const TODAY_LABEL = { value: 'today', position: 'insideBottomLeft', fill: 'var(--text)' } as const;
 
 /** Formatters for one currency, created once per currency. */
 function useFormatters(currency: string) {
@@ -131,12 +141,14 @@ function Frame({ size, children }: { size: Size | undefined; children: ReactElem
   );
 }
 
+const TodayContext = createContext(0);
+
 const CostCurveChart = memo(function CostCurveChart({
   curve,
   currency,
   size,
 }: {
-  curve: CostCurveData;
+  curve: Omit<CostCurveData, 'today'>;
   currency: string;
   size: Size | undefined;
 }) {
@@ -202,12 +214,7 @@ const CostCurveChart = memo(function CostCurveChart({
             type="linear"
           />
         ))}
-        <ReferenceLine
-          x={curve.today}
-          stroke="var(--axis)"
-          strokeDasharray="4 4"
-          label={TODAY_LABEL}
-        />
+        <TodayMarker />
         {markers.dots.map((d) => (
           <ReferenceDot key={d.key} x={d.x} y={d.y} r={4} fill="var(--text)" stroke="none" />
         ))}
@@ -335,6 +342,34 @@ const CumulativeChart = memo(function CumulativeChart({
     </Frame>
   );
 });
+
+/**
+ * Today's volume as a dashed line. Drawn from the chart's own scale but outside its props, so
+ * moving it (every tick of a volume drag) re-renders this line only, not the chart.
+ */
+function TodayMarker() {
+  const today = useContext(TodayContext);
+  const scale = useXAxisScale();
+  const area = usePlotArea();
+  const x = scale && today > 0 ? scale(today) : undefined;
+  if (!area || typeof x !== 'number' || !Number.isFinite(x)) return null;
+  if (x < area.x || x > area.x + area.width) return null;
+  return (
+    <g className="today-marker">
+      <line
+        x1={x}
+        x2={x}
+        y1={area.y}
+        y2={area.y + area.height}
+        stroke="var(--axis)"
+        strokeDasharray="4 4"
+      />
+      <text x={x + 5} y={area.y + area.height - 6} fill="var(--text)" fontSize={13}>
+        today
+      </text>
+    </g>
+  );
+}
 
 /** Whether a volume sits in the right fifth of the log axis, where a centred label would clip. */
 function nearRightEdge(v: number, [lo, hi]: [number, number]): boolean {

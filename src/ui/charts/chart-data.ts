@@ -79,28 +79,50 @@ export function toCostCurveData(model: Scenario, result: ScenarioResult): CostCu
     };
   }
 
-  const key = `${lo}|${hi}|${curveShapeKey(model, total)}`;
-  let points = lastPoints?.key === key ? lastPoints.points : null;
-  if (!points) {
-    points = costPoints(model, total, lo, hi);
-    lastPoints = { key, points };
-  }
-  let min = Infinity;
-  let max = 0;
-  for (const p of points) {
-    for (const s of series) {
-      const v = p[s.key] ?? 0;
-      if (v > 0) min = Math.min(min, v);
-      max = Math.max(max, v);
+  // While only the total volume moves (a slider drag), everything but `today` keeps its
+  // identity, so the chart library has nothing to re-derive.
+  const key = `${lo}|${hi}|${JSON.stringify(series)}|${curveShapeKey(model, total)}`;
+  if (lastCurve?.key !== key) {
+    const points = costPoints(model, total, lo, hi);
+    let min = Infinity;
+    let max = 0;
+    for (const p of points) {
+      for (const s of series) {
+        const v = p[s.key] ?? 0;
+        if (v > 0) min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
     }
+    const costDomain: [number, number] =
+      max > 0 ? [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max))] : [1, 10];
+    lastCurve = { key, series, points, domain: [lo, hi], costDomain };
   }
-  const costDomain: [number, number] =
-    max > 0 ? [10 ** Math.floor(Math.log10(min)), 10 ** Math.ceil(Math.log10(max))] : [1, 10];
-  return { series, points, domain: [lo, hi], costDomain, today, crossings, breakEvens };
+  const markersKey = JSON.stringify([crossings, breakEvens]);
+  if (lastMarkers?.key !== markersKey) lastMarkers = { key: markersKey, crossings, breakEvens };
+  const { series: s0, points, domain, costDomain } = lastCurve;
+  return {
+    series: s0,
+    points,
+    domain,
+    costDomain,
+    today,
+    crossings: lastMarkers.crossings,
+    breakEvens: lastMarkers.breakEvens,
+  };
 }
 
-/** The last computed points: dragging the volume of a one-workload scenario does not move them. */
-let lastPoints: { key: string; points: CurvePoint[] } | null = null;
+let lastCurve: {
+  key: string;
+  series: Series[];
+  points: CurvePoint[];
+  domain: [number, number];
+  costDomain: [number, number];
+} | null = null;
+let lastMarkers: {
+  key: string;
+  crossings: CostCurveData['crossings'];
+  breakEvens: CostCurveData['breakEvens'];
+} | null = null;
 
 /**
  * Everything the cost at an absolute volume depends on: options, routes, calendar, staff cost and
