@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Dec } from '../core/decimal';
 import type { DocPath } from '../scenario/doc-path';
 import { useCatalog } from './catalog-context';
 import { useCalculator, useCalculatorStore } from '../state/store-context';
@@ -132,3 +133,105 @@ export function ProfilePicker({ index }: { index: number }) {
     </div>
   );
 }
+
+type PriceBasis = 'onDemandHourly' | 'committedHourly';
+
+/**
+ * A GPU from the catalog and the price basis to use: fills the price for the option's pricing
+ * mode (hourly; monthly as the hourly quote times the hours in a month; bought: purchase price and
+ * power), so a custom throughput can still be priced from sourced figures.
+ */
+export function GpuPicker({ index }: { index: number }) {
+  const store = useCalculatorStore();
+  const id = useId();
+  const catalog = useCatalog();
+  const optionId = useCalculator((s) => s.doc.options[index]?.id ?? '');
+  const ref = useCalculator((s) => s.origin.catalogRefs[optionId]);
+  const mode = useCalculator((s) => {
+    const o = s.doc.options[index];
+    return o?.kind === 'selfHost' ? o.gpu.mode : 'hourly';
+  });
+  const hoursPerMonth = useCalculator((s) =>
+    s.doc.settings.daysPerYear === '360' ? '720' : '730',
+  );
+  const gpus = catalog?.gpus ?? [];
+  const selected = ref?.gpuId ?? '';
+  const basis: PriceBasis =
+    ref?.gpuPrice === 'committedHourly' ? 'committedHourly' : 'onDemandHourly';
+  const gpu = gpus.find((g) => g.id === selected);
+
+  const apply = (gpuId: string, nextBasis: PriceBasis) => {
+    const g = gpus.find((x) => x.id === gpuId);
+    if (!g) return;
+    const at = (...field: string[]): DocPath => ['options', index, 'gpu', ...field];
+    const quote =
+      nextBasis === 'committedHourly' ? (g.committedHourly ?? g.onDemandHourly) : g.onDemandHourly;
+    const usedBasis: PriceBasis = quote === g.onDemandHourly ? 'onDemandHourly' : 'committedHourly';
+    const changes: [DocPath, unknown][] = [[at('name'), g.name]];
+    let gpuPrice: CatalogRefPrice | undefined;
+    if (mode === 'hourly') {
+      changes.push([at('hourlyPerGpu'), quote.value]);
+      gpuPrice = usedBasis;
+    } else if (mode === 'monthly') {
+      changes.push([at('monthlyPerGpu'), new Dec(quote.value).mul(hoursPerMonth).toFixed()]);
+    } else {
+      if (g.purchasePerGpu) {
+        changes.push([at('purchasePerGpu'), g.purchasePerGpu.value]);
+        gpuPrice = 'purchasePerGpu';
+      }
+      changes.push([at('powerKwPerGpu'), g.powerKwPerGpu]);
+    }
+    const state = store.getState();
+    const previous = state.origin.catalogRefs[optionId] ?? {};
+    state.setFields(changes, {
+      ...state.origin.catalogRefs,
+      [optionId]: { ...previous, gpuId: g.id, ...(gpuPrice ? { gpuPrice } : {}) },
+    });
+  };
+
+  return (
+    <div className="picker">
+      <label htmlFor={id}>GPU</label>
+      <select
+        id={id}
+        value={selected}
+        disabled={!catalog}
+        onChange={(e) => apply(e.currentTarget.value, basis)}
+      >
+        <option value="">{catalog ? 'Custom GPU' : 'Loading the catalog…'}</option>
+        {gpus.map((g) => (
+          <option key={g.id} value={g.id}>
+            {g.name.replace('NVIDIA ', '')}: ${g.onDemandHourly.value}/h on demand
+            {g.committedHourly ? `, $${g.committedHourly.value}/h committed` : ''}
+          </option>
+        ))}
+      </select>
+      {gpu && mode !== 'buy' && (
+        <label className="chooser">
+          Price basis
+          <select
+            value={basis}
+            onChange={(e) => apply(gpu.id, e.currentTarget.value as PriceBasis)}
+          >
+            <option value="onDemandHourly">
+              On demand ({gpu.onDemandHourly.provider}, as of {gpu.onDemandHourly.asOf})
+            </option>
+            {gpu.committedHourly && (
+              <option value="committedHourly">
+                Committed ({gpu.committedHourly.provider}, as of {gpu.committedHourly.asOf})
+              </option>
+            )}
+          </select>
+        </label>
+      )}
+      {gpu && mode === 'buy' && !gpu.purchasePerGpu && (
+        <p className="picker-source">No public purchase price for this GPU: enter your quote.</p>
+      )}
+      {gpu && mode === 'monthly' && (
+        <p className="picker-source">Monthly price = the hourly quote x {hoursPerMonth} hours.</p>
+      )}
+    </div>
+  );
+}
+
+type CatalogRefPrice = 'onDemandHourly' | 'committedHourly' | 'purchasePerGpu';

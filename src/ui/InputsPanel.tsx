@@ -4,7 +4,7 @@ import type { GpuDoc, ScenarioDoc } from '../scenario/document';
 import { useCalculator, useCalculatorShallow, useCalculatorStore } from '../state/store-context';
 import { NumberField } from './NumberField';
 import { SPECS } from './input-specs';
-import { ApiModelPicker, ProfilePicker } from './CatalogPickers';
+import { ApiModelPicker, GpuPicker, ProfilePicker } from './CatalogPickers';
 
 /**
  * The inputs, in four groups: Volume and traffic; API pricing; Self-hosting; Finance. With
@@ -90,6 +90,7 @@ export function InputsPanel() {
             />
           )}
           <ProfilePicker index={selfIndex} />
+          <GpuPicker index={selfIndex} />
           <GpuPricing index={selfIndex} />
           <h3 className="subgroup">Capacity</h3>
           <NumberField
