@@ -271,7 +271,9 @@ function tidyCrossings(list: CrossingAtK[]): CrossingAtK[] {
   const out: CrossingAtK[] = [];
   for (const c of list) {
     const prev = out[out.length - 1];
-    if (prev && prev.k.equals(c.k) && prev.direction !== c.direction) out.pop();
+    // Same volume up to rounding noise: a down and an up there is a touch.
+    const same = prev && prev.k.minus(c.k).abs().lessThanOrEqualTo(c.k.abs().mul(VOLUME_NOISE));
+    if (prev && same && prev.direction !== c.direction) out.pop();
     else out.push(c);
   }
   return out;

@@ -743,3 +743,104 @@ describe('run-rate properties (DESIGN 3.2-3.4)', () => {
     );
   });
 });
+
+describe('break-even regressions found by the random properties', () => {
+  // A near-touch: C - B came within rounding noise of zero at a step and turned back; the two
+  // crossings at the same volume (equal to 30 digits, not to 40) were listed instead of dropped.
+  // fast-check seed 584884867, path 710 (mixed challenger against a self-hosted baseline).
+  const nearTouch = {
+    format: 'llm-tco-scenario',
+    version: 1,
+    name: 'random',
+    settings: {
+      daysPerYear: '360',
+      fteCostPerYear: '173314',
+      horizonMonths: '12',
+      discountRatePerYear: '0',
+    },
+    workloads: [
+      {
+        id: 'w1',
+        tokensPerDay: '1499936675',
+        inputShare: '0.25',
+        cachedInputShare: '0.51',
+        batchShare: '0.05',
+        peakToAverage: '2.26',
+        growthPerMonth: '0',
+      },
+    ],
+    options: [
+      {
+        kind: 'api',
+        id: 'api',
+        inputPerM: '0.00206',
+        outputPerM: '0.0437',
+        batchDiscount: '0.6',
+        integrationFte: '0.22',
+        fineTuningPerMonth: '124.96',
+        cachedInputPerM: '0.001648',
+      },
+      {
+        kind: 'selfHost',
+        id: 'gpu-1',
+        gpu: { mode: 'hourly', hourlyPerGpu: '4.35' },
+        gpusPerReplica: '3',
+        prefillTokensPerSec: '2061172',
+        decodeTokensPerSec: '340401',
+        targetUtilization: '0.53',
+        minReplicas: '3',
+        storagePerMonth: '999.97',
+        storagePerGpuMonth: '7.09',
+        monitoringPerMonth: '729.4',
+        monitoringPerGpuMonth: '5.54',
+        engineeringFte: [
+          { fromTokensPerDay: '0', fte: '2.5' },
+          { fromTokensPerDay: '147428000000', fte: '3' },
+          { fromTokensPerDay: '248867000000', fte: '0.8' },
+        ],
+        fineTuningPerMonth: '0.12',
+      },
+      {
+        kind: 'selfHost',
+        id: 'gpu-2',
+        gpu: {
+          mode: 'buy',
+          purchasePerGpu: '39986',
+          amortizationMonths: '45',
+          residualShare: '0.29',
+          powerKwPerGpu: '1.39',
+          pue: '1.11',
+          pricePerKwh: '0.299',
+          hostingPerGpuMonth: '151.6',
+        },
+        gpusPerReplica: '5',
+        prefillTokensPerSec: '2394105',
+        decodeTokensPerSec: '1083735',
+        targetUtilization: '0.5',
+        minReplicas: '2',
+        storagePerMonth: '0.08',
+        storagePerGpuMonth: '12.16',
+        monitoringPerMonth: '358.47',
+        monitoringPerGpuMonth: '8.44',
+        engineeringFte: [{ fromTokensPerDay: '0', fte: '3' }],
+        fineTuningPerMonth: '631.78',
+      },
+    ],
+    strategies: [
+      { id: 'all-api', routes: [{ workloadId: 'w1', optionId: 'api', share: '1' }] },
+      { id: 'self', routes: [{ workloadId: 'w1', optionId: 'gpu-1', share: '1' }] },
+      {
+        id: 'mixed',
+        routes: [
+          { workloadId: 'w1', optionId: 'api', share: '0.94' },
+          { workloadId: 'w1', optionId: 'gpu-1', share: '0.06' },
+        ],
+      },
+    ],
+  } as unknown as ScenarioIn;
+
+  it('a touch within rounding noise of a step is not two crossings', () => {
+    const t = reorder(nearTouch, [1, 0, 2]);
+    checkAgainstOracle(t, evaluate(t), 2);
+  });
+});
