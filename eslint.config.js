@@ -45,8 +45,8 @@ export default tseslint.config(
   {
     files: ['src/scenario/**/*.ts'],
     rules: layer(
-      'src/scenario may import only core, scenario files, decimal.js and valibot (DESIGN section 1).',
-      [{ regex: '^(?!decimal\\.js$|valibot$|\\./|\\.\\./core/)' }],
+      'src/scenario may import only core, scenario files, decimal.js, valibot and fflate (DESIGN section 1).',
+      [{ regex: '^(?!decimal\\.js$|valibot$|fflate$|\\./|\\.\\./core/)' }],
     ),
   },
   {

@@ -8,5 +8,21 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the first screen needs in one chunk. Without this, modules shared with
+          // the lazily loaded parts (link codec, charts) become many tiny chunks, which compress
+          // worse and cost more requests. The entry (main.tsx) stays out: it awaits the link
+          // chunk, which imports this one, and a chunk cannot wait on itself.
+          groups: [
+            {
+              name: 'app',
+              test: /src[\\/](core|platform)[\\/]|src[\\/]app[\\/](?!main)|src[\\/]state[\\/](?!inputs-from-link)|src[\\/]scenario[\\/](?!catalog[\\/]|link-)|src[\\/]ui[\\/](?!charts[\\/]ChartsPanel|MathTables)|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot|use-sync-external-store)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

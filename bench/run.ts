@@ -11,7 +11,8 @@ import { analyseBreakEven, MAX_TOKENS_PER_DAY } from '../src/core/break-even';
 import { computeStrategyRunRate } from '../src/core/run-rate';
 import { Dec } from '../src/core/decimal';
 import { WORKED_EXAMPLE } from '../test/core/worked-example';
-import { manyStepsScenario, portfolioScenario } from './scenarios';
+import { linkBudgetScenario, manyStepsScenario, portfolioScenario } from './scenarios';
+import { encodeScenarioLink } from '../src/scenario/link-codec';
 import { plainRunRates } from './plain-run-rate';
 import { time } from './timing';
 import type { Timing } from './timing';
@@ -21,6 +22,12 @@ type Row = { name: string; value: string; budget: string; ok: boolean | null };
 const rows: Row[] = [];
 const ms = (t: Timing) =>
   `${t.median.toFixed(3)} ms median (p95 ${t.p95.toFixed(3)}, ${t.runs} runs)`;
+
+function mustDocument(input: unknown) {
+  const v = validateScenario(input);
+  if (!v.ok) throw new Error(JSON.stringify(v.errors));
+  return v.document;
+}
 
 function mustValidate(input: unknown) {
   const v = validateScenario(input);
@@ -134,7 +141,24 @@ function mustValidate(input: unknown) {
   if (sink === 0) console.log('');
 }
 
-// 5. The production build in Chromium: sizes, headline before charts, slider to painted chart.
+// 5. Share-link length (issue 4): the default scenario and a 10-workload portfolio.
+{
+  const links = [
+    ['share link of the default scenario', DEFAULT_PRESET.scenario, 600],
+    ['share link of 10 workloads x 8 options x 4 strategies', linkBudgetScenario(), 2000],
+  ] as const;
+  for (const [name, input, budget] of links) {
+    const link = encodeScenarioLink(mustDocument(input));
+    rows.push({
+      name,
+      value: `${link.length} characters`,
+      budget: `<= ${budget}`,
+      ok: link.length <= budget,
+    });
+  }
+}
+
+// 6. The production build in Chromium: sizes, headline before charts, slider to painted chart.
 rows.push(...bundleSizes());
 rows.push(...(await browserTimings()));
 

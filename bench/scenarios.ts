@@ -116,3 +116,144 @@ export function portfolioScenario() {
     strategies,
   };
 }
+
+/** 10 workloads, 8 options (4 API, 4 self-hosted), 4 strategies: the share-link size budget case. */
+export function linkBudgetScenario() {
+  const names = [
+    'Support chat',
+    'Code assistant',
+    'Document search',
+    'Summaries',
+    'Translation',
+    'Sales email',
+    'Contract review',
+    'Analytics Q&A',
+    'Onboarding bot',
+    'Ticket triage',
+  ];
+  const workloads = names.map((name, i) => ({
+    id: `w${i + 1}`,
+    name,
+    tokensPerDay: String((i + 1) * 12_500_000),
+    inputShare: ['0.8', '0.6', '0.9', '0.85', '0.5'][i % 5],
+    cachedInputShare: ['0.3', '0.1', '0.5', '0', '0.2'][i % 5],
+    batchShare: i % 3 === 0 ? '0.4' : '0',
+    peakToAverage: ['2.5', '3', '1.5', '2'][i % 4],
+    growthPerMonth: ['0.03', '0.02', '0.05', '0.01'][i % 4],
+  }));
+  const api = [
+    {
+      id: 'gpt-5',
+      name: 'GPT-5 (OpenAI API)',
+      inputPerM: '1.25',
+      outputPerM: '10',
+      cachedInputPerM: '0.125',
+    },
+    {
+      id: 'sonnet',
+      name: 'Claude Sonnet 4.5',
+      inputPerM: '3',
+      outputPerM: '15',
+      cachedInputPerM: '0.3',
+      batchDiscount: '0.5',
+    },
+    {
+      id: 'gemini',
+      name: 'Gemini 2.5 Flash',
+      inputPerM: '0.3',
+      outputPerM: '2.5',
+      cachedInputPerM: '0.03',
+    },
+    {
+      id: 'deepseek',
+      name: 'DeepSeek V3.2',
+      inputPerM: '0.28',
+      outputPerM: '0.42',
+      cachedInputPerM: '0.028',
+    },
+  ].map((o) => ({ kind: 'api', integrationFte: '0.1', ...o }));
+  const self = [
+    {
+      id: 'llama-h100',
+      name: 'Llama 3.3 70B on H100 x2',
+      hourly: '3.99',
+      gpr: 2,
+      pf: '6797',
+      dc: '12624',
+    },
+    {
+      id: 'scout-h200',
+      name: 'Llama 4 Scout on H200 x4',
+      hourly: '4.5',
+      gpr: 4,
+      pf: '74060',
+      dc: '30565',
+    },
+    {
+      id: 'qwen-b200',
+      name: 'Qwen3 235B on B200 x4',
+      hourly: '6.69',
+      gpr: 4,
+      pf: '52265',
+      dc: '41255',
+    },
+    {
+      id: 'r1-h200',
+      name: 'DeepSeek R1 on H200 x8',
+      hourly: '4.5',
+      gpr: 8,
+      pf: '20098',
+      dc: '36938',
+    },
+  ].map((o) => ({
+    kind: 'selfHost',
+    id: o.id,
+    name: o.name,
+    gpu: {
+      mode: 'hourly',
+      name: o.name.split(' on ')[1]?.split(' x')[0] ?? 'GPU',
+      hourlyPerGpu: o.hourly,
+    },
+    gpusPerReplica: o.gpr,
+    prefillTokensPerSec: o.pf,
+    decodeTokensPerSec: o.dc,
+    targetUtilization: '0.6',
+    minReplicas: 2,
+    storagePerMonth: '250',
+    monitoringPerMonth: '300',
+    monitoringPerGpuMonth: '20',
+    engineeringFte: [
+      { fromTokensPerDay: '0', fte: '0.5' },
+      { fromTokensPerDay: '1000000000', fte: '1' },
+    ],
+  }));
+  const route = (w: string, o: string, share = '1') => ({ workloadId: w, optionId: o, share });
+  return {
+    format: 'llm-tco-scenario',
+    version: 1,
+    name: 'Ten-workload portfolio',
+    workloads,
+    options: [...api, ...self],
+    strategies: [
+      { id: 'all-api', name: 'All on GPT-5', routes: workloads.map((w) => route(w.id, 'gpt-5')) },
+      {
+        id: 'pooled',
+        name: 'One pooled open model',
+        routes: workloads.map((w) => route(w.id, 'llama-h100')),
+      },
+      {
+        id: 'portfolio',
+        name: 'Portfolio',
+        routes: workloads.map((w, i) => route(w.id, self[i % 4]?.id ?? 'llama-h100')),
+      },
+      {
+        id: 'hybrid',
+        name: 'Open model plus 10% to Sonnet',
+        routes: workloads.flatMap((w) => [
+          route(w.id, 'llama-h100', '0.9'),
+          route(w.id, 'sonnet', '0.1'),
+        ]),
+      },
+    ],
+  };
+}

@@ -1,10 +1,8 @@
-import { useMemo } from 'react';
-import { DEFAULT_PRESET } from '../scenario/presets';
-import { inputsFromPreset } from '../state/inputs-from-preset';
+import type { CalculatorInputs } from '../state/calculator-store';
+import type { LinkNotice } from '../state/inputs-from-link';
 import { Calculator } from './Calculator';
 
-/** The standalone calculator, starting from the default scenario. */
-export function App() {
-  const initial = useMemo(() => inputsFromPreset(DEFAULT_PRESET), []);
-  return <Calculator initial={initial} />;
+/** The standalone calculator: the scenario in the link, or the default one. */
+export function App({ initial, notice }: { initial: CalculatorInputs; notice: LinkNotice }) {
+  return <Calculator initial={initial} notice={notice} syncLink />;
 }

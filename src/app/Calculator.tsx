@@ -8,6 +8,9 @@ import { InputsPanel } from '../ui/InputsPanel';
 import { ShowMath } from '../ui/ShowMath';
 import { StickySummary } from '../ui/StickySummary';
 import { Toolbar } from '../ui/Toolbar';
+import { LinkNoticeBanner } from '../ui/LinkNoticeBanner';
+import type { LinkNotice } from '../state/inputs-from-link';
+import { LinkSync } from './LinkSync';
 import { listenForUndoRedo } from '../platform/keyboard';
 import { onFirstInteraction } from '../platform/first-interaction';
 import { FirstScreenCharts } from '../ui/charts/FirstScreenCharts';
@@ -18,18 +21,30 @@ import type { Theme } from '../platform/theme';
 const ChartsPanel = lazy(() => import('../ui/charts/ChartsPanel'));
 
 /** The calculator: one store, derived results, inputs beside results and charts. */
-export function Calculator({ initial }: { initial: CalculatorInputs }) {
+export function Calculator({
+  initial,
+  notice = null,
+  syncLink = false,
+}: {
+  initial: CalculatorInputs;
+  /** What was wrong with the link that opened the page, if anything. */
+  notice?: LinkNotice;
+  /** Keep the address bar's fragment on the scenario (the standalone page, not tests). */
+  syncLink?: boolean;
+}) {
   const store = useMemo(() => createCalculatorStore(initial), [initial]);
   return (
     <CalculatorStoreContext.Provider value={store}>
       <EvaluationProvider>
-        <CalculatorLayout />
+        {syncLink && <LinkSync />}
+        <CalculatorLayout notice={notice} />
       </EvaluationProvider>
     </CalculatorStoreContext.Provider>
   );
 }
 
-function CalculatorLayout() {
+function CalculatorLayout({ notice }: { notice: LinkNotice }) {
+  const [shownNotice, setShownNotice] = useState<LinkNotice>(notice);
   const store = useCalculatorStore();
   const currency = useCalculator((s) => s.doc.currency);
   const [chosenTheme, setChosenTheme] = useState<Theme | null>(null);
@@ -56,6 +71,7 @@ function CalculatorLayout() {
           onToggleTheme={() => setChosenTheme(theme === 'dark' ? 'light' : 'dark')}
         />
       </header>
+      <LinkNoticeBanner notice={shownNotice} onDismiss={() => setShownNotice(null)} />
       <main className="layout">
         <StickySummary currency={currency} />
         <section className="inputs-column" aria-labelledby="inputs-heading">

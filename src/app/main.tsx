@@ -1,15 +1,23 @@
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { readHash } from '../platform/url-hash';
+import { inputsFromPreset } from '../state/inputs-from-preset';
+import { DEFAULT_PRESET } from '../scenario/presets';
 import './app.css';
 
 const root = document.getElementById('root');
 if (root) {
+  // The link codec (and its deflate library) loads only when the page was opened with a link.
+  const hash = readHash();
+  const start = hash
+    ? (await import('../state/inputs-from-link')).inputsFromLink(hash)
+    : { inputs: inputsFromPreset(DEFAULT_PRESET), notice: null };
   // A transition renders the first screen in time slices instead of one long task.
   startTransition(() => {
     createRoot(root).render(
       <StrictMode>
-        <App />
+        <App initial={start.inputs} notice={start.notice} />
       </StrictMode>,
     );
   });

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { addressWithFragment, copyText } from '../platform/url-hash';
 import { PRESETS, findPreset } from '../scenario/presets';
 import { inputsFromPreset } from '../state/inputs-from-preset';
 import { useCalculator, useCalculatorStore, useHistoryState } from '../state/store-context';
@@ -48,6 +49,7 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
       >
         Redo
       </button>
+      <CopyLinkButton />
       <button type="button" onClick={onToggleTheme} aria-pressed={theme === 'dark'}>
         Dark mode
       </button>
@@ -67,5 +69,37 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
         </details>
       )}
     </div>
+  );
+}
+
+/** Copies a link to the scenario on screen (the last valid inputs). */
+function CopyLinkButton() {
+  const store = useCalculatorStore();
+  const [status, setStatus] = useState<{ ok: boolean; link: string } | null>(null);
+  const copy = async () => {
+    const { encodeScenarioLink } = await import('../scenario/link-codec');
+    const link = addressWithFragment(encodeScenarioLink(store.getState().validDoc));
+    setStatus({ ok: await copyText(link), link });
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void copy()}>
+        Copy link
+      </button>
+      <span className="copy-status" role="status">
+        {status?.ok && 'Link copied.'}
+        {status && !status.ok && (
+          <label>
+            Copy this link:{' '}
+            <input
+              readOnly
+              value={status.link}
+              onFocus={(e) => e.currentTarget.select()}
+              size={24}
+            />
+          </label>
+        )}
+      </span>
+    </>
   );
 }

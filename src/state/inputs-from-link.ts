@@ -1,0 +1,36 @@
+import { DEFAULT_PRESET } from '../scenario/presets';
+import { decodeScenarioLink } from '../scenario/link-codec';
+import type { ValidationError } from '../scenario/validation-error';
+import type { CalculatorInputs } from './calculator-store';
+import { inputsFromPreset } from './inputs-from-preset';
+
+export type LinkNotice =
+  | null
+  | { kind: 'repaired'; problems: readonly ValidationError[] }
+  | { kind: 'error'; message: string; problems: readonly ValidationError[] };
+
+/**
+ * The calculator's starting inputs for a URL fragment: the linked scenario, or the default with
+ * a notice saying what was wrong with the link and what was reset. Never throws.
+ */
+export function inputsFromLink(fragment: string): { inputs: CalculatorInputs; notice: LinkNotice } {
+  const fallback = inputsFromPreset(DEFAULT_PRESET);
+  const decoded = decodeScenarioLink(fragment, fallback.doc);
+  if (decoded.kind === 'empty') return { inputs: fallback, notice: null };
+  if (decoded.kind === 'error') {
+    return {
+      inputs: fallback,
+      notice: { kind: 'error', message: decoded.message, problems: decoded.problems },
+    };
+  }
+  const doc = decoded.doc;
+  const inputs: CalculatorInputs = {
+    doc,
+    validDoc: doc,
+    origin: { presetId: null, loaded: doc, catalogRefs: {} },
+  };
+  return {
+    inputs,
+    notice: decoded.kind === 'repaired' ? { kind: 'repaired', problems: decoded.problems } : null,
+  };
+}

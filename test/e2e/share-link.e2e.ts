@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchChromium, watchPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('share links in Chromium', () => {
+  it('the address bar follows the scenario, and the link reproduces it in a fresh browser', async () => {
+    const baseUrl = inject('baseUrl');
+    const first = await browser.newContext();
+    const page = await first.newPage();
+    await page.goto(baseUrl);
+    const entries = await page.evaluate(() => history.length);
+    const volume = page.getByRole('textbox', { name: 'Volume' });
+    await volume.fill('321000000');
+    await volume.blur();
+    const output = page.getByRole('textbox', { name: 'Output price' });
+    await output.fill('7.5');
+    await output.blur();
+    // The fragment is written with replaceState, debounced: no history entry per change.
+    await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toMatch(/^#s1\./);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    const link = page.url();
+    const verdict = await page.locator('.verdict-main').textContent();
+    const facts = await page.locator('.verdict-facts').textContent();
+    expect(link.length).toBeLessThan(baseUrl.length + 600);
+
+    const second = await browser.newContext();
+    const other = await second.newPage();
+    const watch = watchPage(other, new URL(baseUrl).origin);
+    await other.goto(link);
+    await expect.poll(() => other.locator('.verdict-main').textContent()).toBe(verdict);
+    expect(await other.locator('.verdict-facts').textContent()).toBe(facts);
+    expect(await other.getByRole('textbox', { name: 'Volume' }).inputValue()).toBe('321,000,000');
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    await first.close();
+    await second.close();
+  });
+
+  it('a damaged link says what was wrong and opens the default scenario', async () => {
+    const baseUrl = inject('baseUrl');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const watch = watchPage(page, new URL(baseUrl).origin);
+    await page.goto(`${baseUrl}#s1.AAAA-damaged`);
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toMatch(/could not be opened.*damaged/);
+    expect(await page.locator('.verdict-main').textContent()).toContain(
+      'GPT-5 API is cheaper today',
+    );
+    await page.goto(`${baseUrl}#s9.abc`);
+    await page.reload();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/newer version/);
+    expect(watch.consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
