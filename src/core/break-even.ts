@@ -51,16 +51,21 @@ export function analyseBreakEven(c: CostCurve, b: CostCurve, kMax: Dec): BreakEv
     a = end;
   }
   const crossings = tidyCrossings(tracker.crossings);
+  // The sustained break-even is the last downward crossing (touches already removed, so an
+  // isolated point where C is dearer by rounding noise does not move it). Only a scan that had
+  // to skip part of a degenerate window falls back to the last dearer point seen.
+  const lastDown = [...crossings].reverse().find((c) => c.direction === 'down');
   let breakEven: BreakEvenAtK;
-  if (tracker.lastPositive === null) breakEven = { kind: 'always' };
-  else if (tracker.state === true) {
+  if (tracker.lastPositive === null || (exact && tracker.state !== true && !lastDown)) {
+    breakEven = { kind: 'always' };
+  } else if (tracker.state === true) {
     breakEven = {
       kind: 'never',
       marginalC: marginalAt(c, kMax),
       marginalB: marginalAt(b, kMax),
       gapAtTop: evaluateCurve(d, kMax),
     };
-  } else breakEven = { kind: 'at', k: tracker.lastPositive };
+  } else breakEven = { kind: 'at', k: exact && lastDown ? lastDown.k : tracker.lastPositive };
   return { breakEven, crossings: crossings.slice(0, MAX_CROSSINGS), exact };
 }
 

@@ -843,4 +843,103 @@ describe('break-even regressions found by the random properties', () => {
     const t = reorder(nearTouch, [1, 0, 2]);
     checkAgainstOracle(t, evaluate(t), 2);
   });
+
+  // An isolated point where C was dearer only by rounding noise (at a step point) was taken as
+  // the end of the last dearer stretch, moving the break-even past the last downward crossing.
+  // fast-check seed -221856839, path 1415.
+  const isolatedPoint = {
+    format: 'llm-tco-scenario',
+    version: 1,
+    name: 'random',
+    settings: {
+      daysPerYear: '360',
+      fteCostPerYear: '110022',
+      horizonMonths: '12',
+      discountRatePerYear: '0',
+    },
+    workloads: [
+      {
+        id: 'w1',
+        tokensPerDay: '633424501',
+        inputShare: '0.06',
+        cachedInputShare: '1',
+        batchShare: '0.69',
+        peakToAverage: '1.48',
+        growthPerMonth: '0',
+      },
+    ],
+    options: [
+      {
+        kind: 'api',
+        id: 'api',
+        inputPerM: '0.000258',
+        outputPerM: '0.00493',
+        batchDiscount: '0.54',
+        integrationFte: '0.46',
+        fineTuningPerMonth: '415.39',
+        cachedInputPerM: '0.00018834',
+      },
+      {
+        kind: 'selfHost',
+        id: 'gpu-1',
+        gpu: {
+          mode: 'buy',
+          purchasePerGpu: '37401',
+          amortizationMonths: '24',
+          residualShare: '0.05',
+          powerKwPerGpu: '0.51',
+          pue: '1.64',
+          pricePerKwh: '0.368',
+          hostingPerGpuMonth: '182.16',
+        },
+        gpusPerReplica: '8',
+        prefillTokensPerSec: '785659',
+        decodeTokensPerSec: '391094',
+        targetUtilization: '0.81',
+        minReplicas: '1',
+        storagePerMonth: '381.66',
+        storagePerGpuMonth: '9.65',
+        monitoringPerMonth: '925.55',
+        monitoringPerGpuMonth: '5.14',
+        engineeringFte: [
+          { fromTokensPerDay: '0', fte: '1.8' },
+          { fromTokensPerDay: '10000000', fte: '4.6' },
+          { fromTokensPerDay: '73859000000', fte: '6' },
+        ],
+        fineTuningPerMonth: '1008.22',
+      },
+      {
+        kind: 'selfHost',
+        id: 'gpu-2',
+        gpu: { mode: 'monthly', monthlyPerGpu: '300.13' },
+        gpusPerReplica: '5',
+        prefillTokensPerSec: '2890269',
+        decodeTokensPerSec: '1600238',
+        targetUtilization: '0.62',
+        minReplicas: '1',
+        storagePerMonth: '279.23',
+        storagePerGpuMonth: '4.93',
+        monitoringPerMonth: '62.63',
+        monitoringPerGpuMonth: '39.33',
+        engineeringFte: [{ fromTokensPerDay: '0', fte: '3' }],
+        fineTuningPerMonth: '1457.04',
+      },
+    ],
+    strategies: [
+      { id: 'all-api', routes: [{ workloadId: 'w1', optionId: 'api', share: '1' }] },
+      { id: 'self', routes: [{ workloadId: 'w1', optionId: 'gpu-1', share: '1' }] },
+      {
+        id: 'mixed',
+        routes: [
+          { workloadId: 'w1', optionId: 'api', share: '0.05' },
+          { workloadId: 'w1', optionId: 'gpu-1', share: '0.95' },
+        ],
+      },
+    ],
+  } as unknown as ScenarioIn;
+
+  it('an isolated dearer point from rounding noise does not move the break-even', () => {
+    const t = reorder(isolatedPoint, [1, 0, 2]);
+    checkAgainstOracle(t, evaluate(t), 2);
+  });
 });
