@@ -22,7 +22,9 @@ export function InputsPanel() {
     ]),
   );
   const [workloadNames, apiList, selfList] = JSON.parse(shape) as [string[], number[], number[]];
-  const later = useAfterFirstPaint();
+  // Below the fold, mounted one group per step after the first paint, so no single commit
+  // (which cannot be sliced) holds the whole panel.
+  const step = useMountSteps(2);
   const [workload, setWorkload] = useState(0);
   const [api, setApi] = useState(0);
   const [self, setSelf] = useState(0);
@@ -79,7 +81,7 @@ export function InputsPanel() {
           />
         </Group>
       )}
-      {later && selfIndex !== undefined && (
+      {step >= 1 && selfIndex !== undefined && (
         <Group title="Self-hosting">
           {selfList.length > 1 && (
             <OptionChooser
@@ -139,7 +141,7 @@ export function InputsPanel() {
           />
         </Group>
       )}
-      {later && (
+      {step >= 2 && (
         <Group title="Finance">
           <NumberField path={['settings', 'horizonMonths']} spec={SPECS.horizonMonths} />
           <NumberField
@@ -155,13 +157,15 @@ export function InputsPanel() {
 }
 
 /**
- * False for the first render, true right after (in a transition): the groups below the fold are
- * rendered in time slices after the first paint instead of in one long first task.
+ * 0 on the first render, then 1, 2… up to `steps`, one per commit, each in a transition: groups
+ * below the fold render in time slices after the first paint, one commit each.
  */
-function useAfterFirstPaint(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => startTransition(() => setReady(true)), []);
-  return ready;
+function useMountSteps(steps: number): number {
+  const [step, setStep] = useState(0);
+  useEffect(() => {
+    if (step < steps) startTransition(() => setStep((s) => s + 1));
+  }, [step, steps]);
+  return step;
 }
 
 function optionIndexes(doc: ScenarioDoc, kind: 'api' | 'selfHost'): number[] {

@@ -38,6 +38,7 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
   const catalog = useCatalog();
   const id = useId();
   const [draft, setDraft] = useState<string | null>(null);
+  const [sourceOpen, setSourceOpen] = useState(false);
 
   const key = formatPath(path);
   const error = errors.get(key);
@@ -113,7 +114,11 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
           {spec.label} {error}
         </p>
       )}
-      <details className="field-source" id={`${id}-source`}>
+      <details
+        className="field-source"
+        id={`${id}-source`}
+        onToggle={(e) => setSourceOpen(e.currentTarget.open)}
+      >
         <summary>
           {source.kind === 'catalog'
             ? 'catalog'
@@ -122,10 +127,13 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
               : 'scenario'}
           {source.asOf ? `, as of ${source.asOf}` : ''}
         </summary>
-        <p>
-          {source.source}
-          {source.note ? `. ${source.note}` : ''}
-        </p>
+        {/* Rendered when opened: forty fields' citations are a lot of first-screen DOM. */}
+        {sourceOpen && (
+          <p>
+            {source.source}
+            {source.note ? `. ${source.note}` : ''}
+          </p>
+        )}
       </details>
     </div>
   );

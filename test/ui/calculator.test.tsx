@@ -66,6 +66,17 @@ function field(groupName: string, label: string) {
 }
 
 /** Types into a field as a person does: focus, edit, leave (one undo step). */
+/** Opens the source disclosure of the field whose text box is `box`, and waits for its text. */
+async function openSource(box: HTMLElement) {
+  const details = (box.closest('.field') as HTMLElement).querySelector(
+    'details',
+  ) as HTMLDetailsElement;
+  fireEvent.click(details.querySelector('summary') as HTMLElement);
+  if (!details.open) details.open = true;
+  fireEvent(details, new Event('toggle'));
+  await waitFor(() => expect(details.querySelector('p')).not.toBeNull());
+}
+
 function typeInto(box: HTMLElement, text: string) {
   fireEvent.focus(box);
   fireEvent.change(box, { target: { value: text } });
@@ -409,6 +420,8 @@ describe('changed values and sources', () => {
     renderCalculator();
     const volume = field('Volume and traffic', 'Volume').box;
     expect(volume).toHaveAccessibleDescription(expect.stringMatching(/^assumption, as of 2026-11/));
+    // The citation itself is rendered when its disclosure is opened.
+    await openSource(volume);
     expect(volume).toHaveAccessibleDescription(expect.stringContaining('Illustrative example'));
     expect(field('Finance', 'Engineer cost').box).toHaveAccessibleDescription(
       expect.stringMatching(/^assumption, as of 2026-05/),
@@ -422,6 +435,7 @@ describe('changed values and sources', () => {
         ),
       CATALOG_WAIT,
     );
+    await openSource(inputPrice);
     expect(inputPrice).toHaveAccessibleDescription(expect.stringContaining('BerriAI/litellm'));
     expect(field('Self-hosting', 'Prefill throughput').box).toHaveAccessibleDescription(
       expect.stringMatching(/^catalog, as of /),
@@ -571,7 +585,7 @@ describe('the presets menu', () => {
     expect(screen.getByText(/^About this scenario: AI Magicx blog, 2026-04/)).toBeInTheDocument();
   });
 
-  it('the 100M table: $92,000 against $41,000 a month, with its source', () => {
+  it('the 100M table: $92,000 against $41,000 a month, with its source', async () => {
     renderCalculator();
     choose(
       screen.getByRole('combobox', { name: 'Scenario' }),
@@ -590,6 +604,7 @@ describe('the presets menu', () => {
     );
     expect(details).toHaveTextContent(/reproduced to the cent on a 30\/360 calendar/);
     // Its numbers come from the published table.
+    await openSource(field('Volume and traffic', 'Volume').box);
     expect(field('Volume and traffic', 'Volume').box).toHaveAccessibleDescription(
       expect.stringMatching(/^assumption, as of 2026-04.*AI Magicx blog/),
     );
