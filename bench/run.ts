@@ -144,11 +144,16 @@ function mustValidate(input: unknown) {
 // 5. Share-link length (issue 4): the default scenario and a 10-workload portfolio.
 {
   const links = [
-    ['share link of the default scenario', DEFAULT_PRESET.scenario, 600],
-    ['share link of 10 workloads x 8 options x 4 strategies', linkBudgetScenario(), 2000],
+    [
+      'share link of the default scenario (with its catalog sources)',
+      DEFAULT_PRESET.scenario,
+      600,
+      DEFAULT_PRESET.catalogRefs,
+    ],
+    ['share link of 10 workloads x 8 options x 4 strategies', linkBudgetScenario(), 2000, {}],
   ] as const;
-  for (const [name, input, budget] of links) {
-    const link = encodeScenarioLink(mustDocument(input));
+  for (const [name, input, budget, refs] of links) {
+    const link = encodeScenarioLink(mustDocument(input), refs);
     rows.push({
       name,
       value: `${link.length} characters`,

@@ -17,7 +17,8 @@ export function LinkSync() {
       const doc = state.validDoc;
       // The codec is a separate chunk: it loads with the first edit, not with the page.
       void import('../scenario/link-codec').then(({ encodeScenarioLink }) => {
-        if (doc === last) writer.write(encodeScenarioLink(doc));
+        if (doc === last)
+          writer.write(encodeScenarioLink(doc, store.getState().origin.catalogRefs));
       });
     });
     return () => {

@@ -1,6 +1,7 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { ScenarioDoc } from './document';
-import { packScenario, unpackScenario } from './link-pack';
+import { packScenario, unpackCatalogRefs, unpackScenario } from './link-pack';
+import type { CatalogRef } from './presets';
 import { validateScenario } from './validate-scenario';
 import type { ValidationError } from './validation-error';
 import { getAt, setAt } from './doc-path';
@@ -17,16 +18,24 @@ export const MAX_LINK_CHARS = 64 * 1024;
 /** A decompressed scenario larger than this is refused (a deflate bomb would be far larger). */
 const MAX_JSON_BYTES = 1024 * 1024;
 
-export function encodeScenarioLink(doc: ScenarioDoc): string {
-  const json = JSON.stringify(packScenario(doc));
+export function encodeScenarioLink(
+  doc: ScenarioDoc,
+  catalogRefs: Readonly<Record<string, CatalogRef>> = {},
+): string {
+  const json = JSON.stringify(packScenario(doc, catalogRefs));
   return `s${LINK_VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
 }
 
 export type LinkDecodeResult =
   | { kind: 'empty' }
-  | { kind: 'ok'; doc: ScenarioDoc }
+  | { kind: 'ok'; doc: ScenarioDoc; catalogRefs: Record<string, CatalogRef> }
   /** The link was readable but some fields were invalid: they were reset to `fallback`'s values. */
-  | { kind: 'repaired'; doc: ScenarioDoc; problems: ValidationError[] }
+  | {
+      kind: 'repaired';
+      doc: ScenarioDoc;
+      catalogRefs: Record<string, CatalogRef>;
+      problems: ValidationError[];
+    }
   | { kind: 'error'; message: string; problems: ValidationError[] };
 
 /**
@@ -73,7 +82,11 @@ export function decodeScenarioLink(fragment: string, fallback: ScenarioDoc): Lin
     } catch {
       return fail('The link is damaged: its data is not readable.');
     }
-    return validateOrRepair(migrate(unpackScenario(packed)), fallback);
+    const result = validateOrRepair(migrate(unpackScenario(packed)), fallback);
+    if (result.kind === 'ok' || result.kind === 'repaired') {
+      return { ...result, catalogRefs: unpackCatalogRefs(packed, result.doc) };
+    }
+    return result;
   } catch (error) {
     return fail(
       `The link could not be read (${error instanceof Error ? error.message : 'unknown error'}).`,
@@ -99,7 +112,7 @@ function fail(message: string, problems: ValidationError[] = []): LinkDecodeResu
  */
 function validateOrRepair(input: unknown, fallback: ScenarioDoc): LinkDecodeResult {
   const first = validateScenario(input);
-  if (first.ok) return { kind: 'ok', doc: first.document };
+  if (first.ok) return { kind: 'ok', doc: first.document, catalogRefs: {} };
   let repaired = input;
   const problems = first.errors;
   for (const problem of problems) {
@@ -110,7 +123,7 @@ function validateOrRepair(input: unknown, fallback: ScenarioDoc): LinkDecodeResu
     repaired = setAt(repaired, path, replacement);
   }
   const second = validateScenario(repaired);
-  if (second.ok) return { kind: 'repaired', doc: second.document, problems };
+  if (second.ok) return { kind: 'repaired', doc: second.document, catalogRefs: {}, problems };
   return fail('The link holds a scenario this calculator cannot accept.', problems);
 }
 

@@ -1,4 +1,5 @@
 import type { GpuDoc, OptionDoc, ScenarioDoc, WorkloadDoc } from './document';
+import type { CatalogRef } from './presets';
 
 /**
  * The compact form of a scenario inside a share link (link format 1). Short keys, fields equal
@@ -140,7 +141,52 @@ function named(into: Packed, id: string, name: string): Packed {
   return into;
 }
 
-export function packScenario(doc: ScenarioDoc): Packed {
+const GPU_PRICES = ['onDemandHourly', 'committedHourly', 'purchasePerGpu'] as const;
+const CATALOG_ID = /^[a-z0-9][a-z0-9.-]{0,63}$/;
+
+/**
+ * Which catalog entries the options' numbers came from (key `x`: option position ->
+ * [API model, profile, GPU, GPU price basis], 0 for none), so a shared scenario keeps showing
+ * each number's source. Only provenance: the numbers themselves are always in the link.
+ */
+function packCatalogRefs(
+  doc: ScenarioDoc,
+  refs: Readonly<Record<string, CatalogRef>>,
+): Packed | null {
+  const out: Packed = {};
+  doc.options.forEach((o, i) => {
+    const r = refs[o.id];
+    if (!r) return;
+    const price = r.gpuPrice ? GPU_PRICES.indexOf(r.gpuPrice) + 1 : 0;
+    out[String(i)] = [r.apiModelId ?? 0, r.profileId ?? 0, r.gpuId ?? 0, price];
+  });
+  return Object.keys(out).length > 0 ? out : null;
+}
+
+/** The catalog references of a packed scenario; anything malformed is dropped. */
+export function unpackCatalogRefs(packed: unknown, doc: ScenarioDoc): Record<string, CatalogRef> {
+  const refs: Record<string, CatalogRef> = {};
+  if (!isObject(packed) || !isObject(packed.x)) return refs;
+  const id = (v: unknown) => (typeof v === 'string' && CATALOG_ID.test(v) ? v : undefined);
+  for (const [index, value] of Object.entries(packed.x)) {
+    const option = doc.options[Number(index)];
+    if (!option || !Array.isArray(value)) continue;
+    const ref: CatalogRef = {};
+    const [api, profile, gpu, price] = value;
+    if (id(api)) ref.apiModelId = id(api) as string;
+    if (id(profile)) ref.profileId = id(profile) as string;
+    if (id(gpu)) ref.gpuId = id(gpu) as string;
+    const basis = typeof price === 'number' ? GPU_PRICES[price - 1] : undefined;
+    if (basis) ref.gpuPrice = basis;
+    if (Object.keys(ref).length > 0) refs[option.id] = ref;
+  }
+  return refs;
+}
+
+export function packScenario(
+  doc: ScenarioDoc,
+  catalogRefs: Readonly<Record<string, CatalogRef>> = {},
+): Packed {
   const packed: Packed = {};
   if (doc.name !== 'Untitled scenario') packed.n = doc.name;
   if (doc.currency !== 'USD') packed.c = doc.currency;
@@ -165,6 +211,8 @@ export function packScenario(doc: ScenarioDoc): Packed {
   });
   const workloadIndex = new Map(doc.workloads.map((w, i) => [w.id, i]));
   const optionIndex = new Map(doc.options.map((o, i) => [o.id, i]));
+  const refs = packCatalogRefs(doc, catalogRefs);
+  if (refs) packed.x = refs;
   packed.t = doc.strategies.map((s) =>
     named(
       {

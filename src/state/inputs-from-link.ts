@@ -27,7 +27,7 @@ export function inputsFromLink(fragment: string): { inputs: CalculatorInputs; no
   const inputs: CalculatorInputs = {
     doc,
     validDoc: doc,
-    origin: { presetId: null, loaded: doc, catalogRefs: {} },
+    origin: { presetId: null, loaded: doc, catalogRefs: decoded.catalogRefs },
   };
   return {
     inputs,

@@ -78,7 +78,8 @@ function CopyLinkButton() {
   const [status, setStatus] = useState<{ ok: boolean; link: string } | null>(null);
   const copy = async () => {
     const { encodeScenarioLink } = await import('../scenario/link-codec');
-    const link = addressWithFragment(encodeScenarioLink(store.getState().validDoc));
+    const { validDoc, origin } = store.getState();
+    const link = addressWithFragment(encodeScenarioLink(validDoc, origin.catalogRefs));
     setStatus({ ok: await copyText(link), link });
   };
   return (

@@ -38,6 +38,13 @@ describe('share links in Chromium', () => {
     await expect.poll(() => other.locator('.verdict-main').textContent()).toBe(verdict);
     expect(await other.locator('.verdict-facts').textContent()).toBe(facts);
     expect(await other.getByRole('textbox', { name: 'Volume' }).inputValue()).toBe('321,000,000');
+    // The sources travel too: the unchanged input price still cites the catalog.
+    const inputPrice = other.locator('.field', {
+      has: other.getByRole('textbox', { name: 'Input price', exact: true }),
+    });
+    await expect
+      .poll(() => inputPrice.locator('summary').textContent())
+      .toBe('catalog, as of 2026-07-24');
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
     await first.close();

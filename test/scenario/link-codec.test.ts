@@ -39,7 +39,11 @@ describe('share links: round trip', () => {
       const doc = docOf(preset.scenario);
       const link = encodeScenarioLink(doc);
       expect(link).toMatch(new RegExp(`^s${LINK_VERSION}\\.[A-Za-z0-9_-]+$`));
-      expect(decodeScenarioLink(`#${link}`, fallback)).toEqual({ kind: 'ok', doc });
+      expect(decodeScenarioLink(`#${link}`, fallback)).toEqual({
+        kind: 'ok',
+        doc,
+        catalogRefs: {},
+      });
     },
   );
 
@@ -80,11 +84,23 @@ describe('share links: round trip', () => {
           expect(decodeScenarioLink(encodeScenarioLink(doc), fallback)).toEqual({
             kind: 'ok',
             doc,
+            catalogRefs: {},
           });
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('carries which catalog entries the numbers came from, so a shared scenario keeps its sources', () => {
+    const link = encodeScenarioLink(fallback, DEFAULT_PRESET.catalogRefs);
+    const result = decodeScenarioLink(link, fallback);
+    expect(result).toEqual({ kind: 'ok', doc: fallback, catalogRefs: DEFAULT_PRESET.catalogRefs });
+    // Malformed references are dropped, never fatal: the numbers are in the link either way.
+    const tampered = setAt(DEFAULT_PRESET.catalogRefs, ['gpt-5', 'apiModelId'], 'NOT AN ID');
+    const again = decodeScenarioLink(encodeScenarioLink(fallback, tampered), fallback);
+    expect(again.kind).toBe('ok');
+    if (again.kind === 'ok') expect(again.catalogRefs['gpt-5']).toBeUndefined();
   });
 
   it('base64url is the inverse of itself on any bytes', () => {
@@ -112,6 +128,7 @@ describe('share links: released formats keep working (frozen fixtures)', () => {
     expect(decodeScenarioLink(fixture.link, fallback)).toEqual({
       kind: 'ok',
       doc: fixture.document,
+      catalogRefs: {},
     });
   });
 });
