@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { Dec } from '../core/decimal';
+import { gpuPriceFill } from './gpu-price-fill';
+import type { HourlyBasis } from './gpu-price-fill';
 import type { DocPath } from '../scenario/doc-path';
 import { useCatalog } from './catalog-context';
 import { useCalculator, useCalculatorStore } from '../state/store-context';
@@ -86,19 +87,12 @@ export function ProfilePicker({ index }: { index: number }) {
       [at('gpusPerReplica'), String(p.gpusPerReplica)],
       [at('prefillTokensPerSec'), p.prefillTokensPerSec],
       [at('decodeTokensPerSec'), p.decodeTokensPerSec],
-      [at('gpu', 'name'), gpu.name],
     ];
-    let gpuPrice: 'onDemandHourly' | 'purchasePerGpu' | undefined;
-    if (option.gpu.mode === 'hourly') {
-      changes.push([at('gpu', 'hourlyPerGpu'), gpu.onDemandHourly.value]);
-      gpuPrice = 'onDemandHourly';
-    } else if (option.gpu.mode === 'buy') {
-      if (gpu.purchasePerGpu) {
-        changes.push([at('gpu', 'purchasePerGpu'), gpu.purchasePerGpu.value]);
-        gpuPrice = 'purchasePerGpu';
-      }
-      changes.push([at('gpu', 'powerKwPerGpu'), gpu.powerKwPerGpu]);
-    }
+    const previous = state.origin.catalogRefs[optionId];
+    const basis = previous?.gpuPrice === 'committedHourly' ? 'committedHourly' : 'onDemandHourly';
+    const fill = gpuPriceFill(gpu, option.gpu.mode, basis, state.doc.settings.daysPerYear);
+    for (const [field, value] of fill.fields) changes.push([at('gpu', field), value]);
+    const gpuPrice = fill.gpuPrice;
     state.setFields(changes, {
       ...state.origin.catalogRefs,
       [optionId]: { profileId: p.id, gpuId: gpu.id, ...(gpuPrice ? { gpuPrice } : {}) },
@@ -134,7 +128,7 @@ export function ProfilePicker({ index }: { index: number }) {
   );
 }
 
-type PriceBasis = 'onDemandHourly' | 'committedHourly';
+type PriceBasis = HourlyBasis;
 
 /**
  * A GPU from the catalog and the price basis to use: fills the price for the option's pricing
@@ -163,29 +157,20 @@ export function GpuPicker({ index }: { index: number }) {
   const apply = (gpuId: string, nextBasis: PriceBasis) => {
     const g = gpus.find((x) => x.id === gpuId);
     if (!g) return;
-    const at = (...field: string[]): DocPath => ['options', index, 'gpu', ...field];
-    const quote =
-      nextBasis === 'committedHourly' ? (g.committedHourly ?? g.onDemandHourly) : g.onDemandHourly;
-    const usedBasis: PriceBasis = quote === g.onDemandHourly ? 'onDemandHourly' : 'committedHourly';
-    const changes: [DocPath, unknown][] = [[at('name'), g.name]];
-    let gpuPrice: CatalogRefPrice | undefined;
-    if (mode === 'hourly') {
-      changes.push([at('hourlyPerGpu'), quote.value]);
-      gpuPrice = usedBasis;
-    } else if (mode === 'monthly') {
-      changes.push([at('monthlyPerGpu'), new Dec(quote.value).mul(hoursPerMonth).toFixed()]);
-    } else {
-      if (g.purchasePerGpu) {
-        changes.push([at('purchasePerGpu'), g.purchasePerGpu.value]);
-        gpuPrice = 'purchasePerGpu';
-      }
-      changes.push([at('powerKwPerGpu'), g.powerKwPerGpu]);
-    }
     const state = store.getState();
-    const previous = state.origin.catalogRefs[optionId] ?? {};
+    const fill = gpuPriceFill(g, mode, nextBasis, state.doc.settings.daysPerYear);
+    const changes = fill.fields.map(([field, value]): [DocPath, unknown] => [
+      ['options', index, 'gpu', field],
+      value,
+    ]);
+    const { gpuPrice: _dropped, ...previous } = state.origin.catalogRefs[optionId] ?? {};
     state.setFields(changes, {
       ...state.origin.catalogRefs,
-      [optionId]: { ...previous, gpuId: g.id, ...(gpuPrice ? { gpuPrice } : {}) },
+      [optionId]: {
+        ...previous,
+        gpuId: g.id,
+        ...(fill.gpuPrice ? { gpuPrice: fill.gpuPrice } : {}),
+      },
     });
   };
 
@@ -233,5 +218,3 @@ export function GpuPicker({ index }: { index: number }) {
     </div>
   );
 }
-
-type CatalogRefPrice = 'onDemandHourly' | 'committedHourly' | 'purchasePerGpu';

@@ -5,6 +5,8 @@ import { useCalculator, useCalculatorShallow, useCalculatorStore } from '../stat
 import { NumberField } from './NumberField';
 import { SPECS } from './input-specs';
 import { ApiModelPicker, GpuPicker, ProfilePicker } from './CatalogPickers';
+import { useCatalog } from './catalog-context';
+import { gpuForMode } from './gpu-price-fill';
 
 /**
  * The inputs, in four groups: Volume and traffic; API pricing; Self-hosting; Finance. With
@@ -237,30 +239,31 @@ const GPU_MODES: [GpuDoc['mode'], string][] = [
 /** The GPU pricing mode and its fields; switching mode keeps the GPU's name. */
 function GpuPricing({ index }: { index: number }) {
   const store = useCalculatorStore();
+  const catalog = useCatalog();
   const gpu = useCalculator((s) => {
     const o = s.doc.options[index];
     return o?.kind === 'selfHost' ? o.gpu : null;
   });
   if (!gpu) return null;
   const base = ['options', index, 'gpu'] as const;
+  // A catalog GPU stays the source after a mode switch: its figures for the new mode are filled
+  // in (or, where the catalog has none, the reference to a price is dropped).
   const switchMode = (mode: GpuDoc['mode']) => {
-    const next: GpuDoc =
-      mode === 'hourly'
-        ? { mode, name: gpu.name, hourlyPerGpu: '2' }
-        : mode === 'monthly'
-          ? { mode, name: gpu.name, monthlyPerGpu: '1500' }
-          : {
-              mode,
-              name: gpu.name,
-              purchasePerGpu: '30000',
-              amortizationMonths: '36',
-              residualShare: '0.2',
-              powerKwPerGpu: '1.275',
-              pue: '1.3',
-              pricePerKwh: '0.08',
-              hostingPerGpuMonth: '100',
-            };
-    store.getState().setFields([[base, next]]);
+    const state = store.getState();
+    const option = state.doc.options[index];
+    const ref = option ? state.origin.catalogRefs[option.id] : undefined;
+    const catalogGpu = ref?.gpuId ? catalog?.findGpu(ref.gpuId) : undefined;
+    const basis = ref?.gpuPrice === 'committedHourly' ? 'committedHourly' : 'onDemandHourly';
+    const next = gpuForMode(mode, gpu.name, catalogGpu, basis, state.doc.settings.daysPerYear);
+    if (!option) return;
+    const { gpuPrice: _dropped, ...rest } = ref ?? {};
+    const refs = ref
+      ? {
+          ...state.origin.catalogRefs,
+          [option.id]: { ...rest, ...(next.gpuPrice ? { gpuPrice: next.gpuPrice } : {}) },
+        }
+      : undefined;
+    state.setFields([[base, next.gpu]], refs);
   };
   return (
     <>

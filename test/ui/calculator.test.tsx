@@ -704,13 +704,16 @@ describe('GPU pricing mode', () => {
     expect(strategyRow('Self-hosted Llama 3.3 70B')[0]).not.toBe('$22,280.80');
   });
 
-  it('"Committed per month" shows a monthly price', () => {
+  it('"Committed per month" shows a monthly price: the catalog GPU\'s hourly quote x 730 hours', async () => {
     renderCalculator();
+    const gpuPicker = within(group('Self-hosting')).getByRole('combobox', { name: 'GPU' });
+    await waitFor(() => expect(gpuPicker).toBeEnabled(), CATALOG_WAIT);
     choose(
       within(group('Self-hosting')).getByRole('combobox', { name: 'GPU pricing' }),
       'Committed per month',
     );
-    expect(field('Self-hosting', 'GPU price').box).toHaveValue('1,500');
+    // The deployment's GPU is the catalog H100 at $3.99 an hour on demand: 3.99 x 730.
+    expect(field('Self-hosting', 'GPU price').box).toHaveValue('2,912.7');
     // Storage and monitoring per GPU are per GPU-month too.
     expect(within(group('Self-hosting')).getAllByText('USD per GPU-month')).toHaveLength(3);
     expect(within(group('Self-hosting')).queryByText('USD per GPU-hour')).toBeNull();

@@ -52,4 +52,25 @@ describe('GPU picker', () => {
     fireEvent.change(picker, { target: { value: 'l4' } });
     expect(within(group).getByText(/No public purchase price for this GPU/)).toBeInTheDocument();
   });
+
+  it('keeps the price in step with the GPU in every mode (monthly: hourly quote x hours)', async () => {
+    render(<Calculator initial={inputsFromPreset(DEFAULT_PRESET)} />);
+    const group = selfHosting();
+    const picker = within(group).getByRole('combobox', { name: 'GPU' });
+    await waitFor(() => expect(picker).toBeEnabled(), { timeout: 5_000 });
+    fireEvent.change(within(group).getByRole('combobox', { name: 'GPU pricing' }), {
+      target: { value: 'monthly' },
+    });
+    // A profile on another GPU re-prices the monthly contract from that GPU's quote.
+    fireEvent.change(within(group).getByRole('combobox', { name: 'Model and GPU' }), {
+      target: { value: 'llama-3.3-70b-fp8-h200x2' },
+    });
+    const price = within(group).getByRole('textbox', { name: 'GPU price' });
+    expect(price).toHaveValue('3,285'); // H200 on demand 4.50 x 730
+    // Choosing the committed basis sticks (the select does not jump back) and re-prices.
+    const basis = within(group).getByRole('combobox', { name: 'Price basis' });
+    fireEvent.change(basis, { target: { value: 'committedHourly' } });
+    expect(basis).toHaveValue('committedHourly');
+    expect(price).toHaveValue('1,841.06'); // 2.522 x 730
+  });
 });
