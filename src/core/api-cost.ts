@@ -1,7 +1,6 @@
-import { Dec, ONE } from './decimal';
+import { MILLION, ONE } from './decimal';
+import type { Dec } from './decimal';
 import type { ApiOption, Workload } from './model';
-
-const MILLION = new Dec(1_000_000);
 
 /**
  * Effective API price per 1M tokens of a workload's mix (DESIGN 3.2):

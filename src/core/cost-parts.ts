@@ -11,15 +11,6 @@ export type CostParts = {
   fineTuning: Dec;
 };
 
-export const COST_PART_NAMES = [
-  'api',
-  'gpu',
-  'storage',
-  'monitoring',
-  'engineering',
-  'fineTuning',
-] as const satisfies readonly (keyof CostParts)[];
-
 export function zeroParts(): CostParts {
   return {
     api: ZERO,

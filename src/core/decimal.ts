@@ -11,6 +11,8 @@ export type Dec = InstanceType<typeof Dec>;
 
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
+/** Prices are per 1M tokens. */
+export const MILLION = new Dec(1_000_000);
 
 /** Plain decimal text, never exponent notation (STYLE pitfall 3). `-0` is written as `0`. */
 export function toPlain(value: Dec): string {

@@ -1,4 +1,4 @@
-import { Dec, toPlain } from './decimal';
+import { Dec, MILLION, toPlain } from './decimal';
 import { daysPerMonth } from './calendar';
 import { analyseBreakEven, MAX_TOKENS_PER_DAY } from './break-even';
 import type { BreakEvenAnalysis } from './break-even';
@@ -10,8 +10,6 @@ import type { Timeline } from './timeline';
 import { groupDigits } from './format-plain';
 import type { Scenario, Strategy } from './model';
 import type { BreakEvenResult, ScenarioResult, StrategyResult, VsBaselineResult } from './result';
-
-const MILLION = new Dec(1_000_000);
 
 /** Everything DESIGN section 4 reports, for a validated scenario. Amounts are plain decimals. */
 export function evaluateModel(scenario: Scenario): ScenarioResult {
@@ -99,7 +97,8 @@ function describeBreakEven(
   const mb = perM(be.marginalB);
   const top = groupDigits(MAX_TOKENS_PER_DAY, 0);
   const gap = money(be.gapAtTop);
-  const reason = mc.greaterThan(mb)
+  // Compared as shown (to the cent), so equal marginal costs never read as "the gap widens".
+  const reason = mc.toDecimalPlaces(2).greaterThan(mb.toDecimalPlaces(2))
     ? `At high volume every extra 1M tokens costs ${money(mc)} with "${strategy.name}" against ` +
       `${money(mb)} with "${baseline.name}", so the gap only widens: at ${top} tokens/day ` +
       `"${strategy.name}" still costs ${gap} a month more.`

@@ -1,4 +1,5 @@
-import { Dec, ONE, sumDec } from './decimal';
+import { MILLION, ONE, sumDec } from './decimal';
+import type { Dec } from './decimal';
 import { hoursPerMonth } from './calendar';
 import { apiPricePerM } from './api-cost';
 import { routeLoad, routePeak } from './capacity';
@@ -27,7 +28,6 @@ export type OptionMath = { optionId: string; optionName: string; lines: MathLine
 
 const n = (d: Dec, places = 4) =>
   groupDigits(d.toDecimalPlaces(places), Math.min(places, Math.max(0, d.decimalPlaces())));
-const MILLION = new Dec(1_000_000);
 
 export function explainStrategy(scenario: Scenario, strategy: Strategy): OptionMath[] {
   const runRate = computeStrategyRunRate(scenario, strategy);

@@ -1,4 +1,4 @@
-import { Dec, ONE, ZERO, sumDec } from './decimal';
+import { Dec, MILLION, ONE, ZERO, sumDec } from './decimal';
 import { hoursPerMonth } from './calendar';
 import { addParts, totalOfParts, zeroParts } from './cost-parts';
 import type { CostParts } from './cost-parts';
@@ -7,8 +7,6 @@ import { costApiOption, costSelfHostOption } from './option-cost';
 import type { CostContext, OptionCost } from './option-cost';
 import { perGpuMonth } from './gpu-cost';
 import type { Option, Scenario, Strategy, Workload } from './model';
-
-const MILLION = new Dec(1_000_000);
 
 /** The routes of a strategy that go to one option, with the volume each carries. */
 export type OptionRoutes = {

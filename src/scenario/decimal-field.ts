@@ -5,6 +5,12 @@ import { Dec } from '../core/decimal';
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 /** Longer text than this is not a number anyone typed. */
 const MAX_DECIMAL_TEXT = 80;
+/**
+ * More decimal places than this are refused: a value like 1e-100 is short to type but 100 digits
+ * long once written out plainly (in a saved document or a link), where it would fail the length
+ * rule above. Forty places is what the engine itself works to.
+ */
+const MAX_DECIMAL_PLACES = 40;
 
 export type DecimalBounds = {
   min: string;
@@ -52,6 +58,12 @@ export function decimalField(bounds: DecimalBounds) {
       if (tooLow || value.greaterThan(max)) {
         const low = bounds.minExclusive ? `above ${bounds.min}` : `at least ${bounds.min}`;
         addIssue({ message: `must be ${low} and at most ${bounds.max}, got ${shortText(text)}` });
+        return NEVER;
+      }
+      if (value.decimalPlaces() > MAX_DECIMAL_PLACES) {
+        addIssue({
+          message: `must have at most ${MAX_DECIMAL_PLACES} decimal places, got ${shortText(text)}`,
+        });
         return NEVER;
       }
       if (bounds.integer && !value.isInteger()) {

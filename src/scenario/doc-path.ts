@@ -1,9 +1,6 @@
 /** A field of a scenario document: keys and list indexes, e.g. `['options', 1, 'gpu', 'hourlyPerGpu']`. */
 export type DocPath = readonly (string | number)[];
 
-/** `options[1].gpu.hourlyPerGpu`: the same form validation errors use. */
-export { formatPath as pathText } from './validation-error';
-
 /** The value at a path, or undefined. */
 export function getAt(root: unknown, path: DocPath): unknown {
   let node: unknown = root;

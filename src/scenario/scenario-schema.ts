@@ -158,7 +158,10 @@ export const scenarioSchema = v.strictObject({
   settings: v.optional(settingsSchema, {}),
   workloads: list(workloadSchema, LIMITS.workloads, 'workloads'),
   options: list(optionSchema, LIMITS.options, 'options'),
-  strategies: list(strategySchema, LIMITS.strategies, 'strategies'),
+  strategies: v.pipe(
+    list(strategySchema, LIMITS.strategies, 'strategies'),
+    v.minLength(1, 'must have at least one strategy: the first is the baseline'),
+  ),
 });
 
 /** A scenario as written in a file or link (numbers as JSON numbers or decimal strings). */

@@ -75,6 +75,8 @@ export type CalculatorStore = ReturnType<typeof createCalculatorStore>;
  */
 export function beginGesture(store: CalculatorStore): void {
   const temporalStore = store.temporal;
+  // A gesture whose end was never seen (a lost pointer) is closed before a new one starts.
+  if (!temporalStore.getState().isTracking) endGesture(store);
   const t = temporalStore.getState();
   if (!t.isTracking) return;
   const { doc, validDoc, origin } = store.getState();

@@ -16,7 +16,7 @@ export function Headline({ currency }: { currency: string }) {
   if (!baseline) return <p>This scenario has no strategy to compare.</p>;
   const optionName = (id: string) => model.options.find((o) => o.id === id)?.name ?? id;
   return (
-    <section className="headline" aria-labelledby={titleId} aria-live="polite">
+    <section className="headline" aria-labelledby={titleId}>
       <h2 id={titleId}>Results</h2>
       {stale && (
         <p className="stale-note" role="status">
@@ -26,6 +26,19 @@ export function Headline({ currency }: { currency: string }) {
       {others.map((s) => (
         <Verdict key={s.id} strategy={s} baseline={baseline} money={money} />
       ))}
+      {/* A short announcement for screen readers when the answer changes (not the whole table). */}
+      <p className="visually-hidden" aria-live="polite">
+        {others
+          .map((s) => {
+            const vs = s.vsBaseline;
+            if (!vs) return '';
+            const be = vs.breakEven;
+            return `${s.name}: saves ${money(vs.runRateSavings)} a month; break-even ${
+              be.kind === 'at' ? `${formatTokens(be.tokensPerDay)} tokens/day` : be.kind
+            }.`;
+          })
+          .join(' ')}
+      </p>
       <table className="result-table">
         <caption>Per strategy, at today&apos;s volume</caption>
         <thead>

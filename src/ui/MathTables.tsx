@@ -20,7 +20,8 @@ function VersusBaseline({ strategyId, currency }: { strategyId: string; currency
   const money = (v: string) => formatMoney(v, currency);
   let breakEven: string;
   if (vs.breakEven.kind === 'at' && !total.isZero()) {
-    const k = new Dec(vs.breakEven.tokensPerDay).div(total);
+    // Just above the break-even: at a step volume itself the costs are those before the step.
+    const k = new Dec(vs.breakEven.tokensPerDay).div(total).mul('1.000000000001');
     const c = evaluateCurve(buildCostCurve(model, strategy), k).toFixed();
     const b = evaluateCurve(buildCostCurve(model, baseline), k).toFixed();
     breakEven =

@@ -84,8 +84,12 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
           max={spec.scale === 'log' ? SLIDER_STEPS : spec.max}
           step={spec.scale === 'log' ? 1 : (spec.step ?? 1)}
           value={position ?? (spec.scale === 'log' ? 0 : spec.min)}
+          aria-valuetext={`${toFieldDisplay(spec, stored)} ${spec.money ? `${currency} ${spec.unit}` : spec.unit}`}
           onPointerDown={() => beginGesture(store)}
           onPointerUp={() => endGesture(store)}
+          onPointerCancel={() => endGesture(store)}
+          onLostPointerCapture={() => endGesture(store)}
+          onBlur={() => endGesture(store)}
           onChange={(e) => set(fromSliderPosition(spec, Number(e.currentTarget.value)))}
         />
         <input

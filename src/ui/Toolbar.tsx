@@ -14,7 +14,7 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
   const id = useId();
   const preset = presetId ? findPreset(presetId) : undefined;
   return (
-    <div className="toolbar" role="toolbar" aria-label="Scenario">
+    <div className="toolbar" role="group" aria-label="Scenario">
       <div className="preset-menu">
         <label htmlFor={id}>Scenario</label>
         <select
