@@ -65,6 +65,28 @@ export default tseslint.config(
     ]),
   },
   {
+    // DESIGN section 1: only src/platform touches the address bar, history, storage, clipboard
+    // and messaging.
+    files: ['src/state/**/*.{ts,tsx}', 'src/ui/**/*.{ts,tsx}', 'src/app/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'location',
+          'history',
+          'localStorage',
+          'sessionStorage',
+          'navigator',
+          'postMessage',
+          'parent',
+        ].map((name) => ({
+          name,
+          message: 'use src/platform for browser-level APIs (DESIGN section 1)',
+        })),
+      ],
+    },
+  },
+  {
     files: ['src/ui/**/*.{ts,tsx}'],
     rules: layer('src/ui may not import app (DESIGN section 1).', [{ regex: '(^|/)app/' }]),
   },

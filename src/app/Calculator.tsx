@@ -33,18 +33,24 @@ export function Calculator({
   syncLink?: boolean;
 }) {
   const store = useMemo(() => createCalculatorStore(initial), [initial]);
+  const [shownNotice, setShownNotice] = useState<LinkNotice>(notice);
   return (
     <CalculatorStoreContext.Provider value={store}>
       <EvaluationProvider>
-        {syncLink && <LinkSync />}
-        <CalculatorLayout notice={notice} />
+        {syncLink && <LinkSync onNotice={setShownNotice} />}
+        <CalculatorLayout notice={shownNotice} onDismissNotice={() => setShownNotice(null)} />
       </EvaluationProvider>
     </CalculatorStoreContext.Provider>
   );
 }
 
-function CalculatorLayout({ notice }: { notice: LinkNotice }) {
-  const [shownNotice, setShownNotice] = useState<LinkNotice>(notice);
+function CalculatorLayout({
+  notice,
+  onDismissNotice,
+}: {
+  notice: LinkNotice;
+  onDismissNotice: () => void;
+}) {
   const store = useCalculatorStore();
   const currency = useCalculator((s) => s.doc.currency);
   const [chosenTheme, setChosenTheme] = useState<Theme | null>(null);
@@ -71,7 +77,7 @@ function CalculatorLayout({ notice }: { notice: LinkNotice }) {
           onToggleTheme={() => setChosenTheme(theme === 'dark' ? 'light' : 'dark')}
         />
       </header>
-      <LinkNoticeBanner notice={shownNotice} onDismiss={() => setShownNotice(null)} />
+      <LinkNoticeBanner notice={notice} onDismiss={onDismissNotice} />
       <main className="layout">
         <StickySummary currency={currency} />
         <section className="inputs-column" aria-labelledby="inputs-heading">

@@ -6,8 +6,12 @@ import type { CostCurve, Stair } from './cost-curve';
 export const MAX_TOKENS_PER_DAY = new Dec('1e12');
 /** At most this many crossings are listed; the break-even itself is not affected. */
 export const MAX_CROSSINGS = 1000;
-/** Replica steps examined one by one inside one uncertain window before the scan is split. */
-const MAX_WINDOW_STEPS = 20_000;
+/**
+ * Replica steps examined one by one inside one uncertain window before the scan is split. Only
+ * near-equal marginal costs make a window this long; the limit keeps such a case (which the UI
+ * evaluates on every keystroke) to a few milliseconds per window.
+ */
+const MAX_WINDOW_STEPS = 4_000;
 /**
  * A difference within this of zero counts as zero, and a root this close (relatively) to a
  * piece's end is at the end: step volumes and roots are 40-digit quotients, and their last-digit

@@ -45,7 +45,7 @@ export function explainStrategy(scenario: Scenario, strategy: Strategy): OptionM
         lines.push({
           label: `${w.name}: tokens per month`,
           formula: 'tokens/day × days per year / 12',
-          substituted: `${n(r.tokensPerDay, 0)} × ${n(settings.daysPerYear, 0)} / 12`,
+          substituted: `${n(r.tokensPerDay, 10)} × ${n(settings.daysPerYear, 0)} / 12`,
           result: tokensPerMonth.toFixed(),
           kind: 'tokens',
         });
@@ -60,7 +60,7 @@ export function explainStrategy(scenario: Scenario, strategy: Strategy): OptionM
         lines.push({
           label: `${w.name}: API usage`,
           formula: 'tokens per month / 1,000,000 × price per 1M',
-          substituted: `${n(tokensPerMonth, 2)} / 1,000,000 × ${n(price, 6)}`,
+          substituted: `${n(tokensPerMonth, 10)} / 1,000,000 × ${n(price, 10)}`,
           result: tokensPerMonth.div(MILLION).mul(price).toFixed(),
           kind: 'money',
         });

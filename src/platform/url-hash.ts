@@ -56,3 +56,10 @@ export async function copyText(text: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Calls back with the new fragment when the user changes it (pastes another link). */
+export function onHashChange(callback: (fragment: string) => void): () => void {
+  const listener = () => callback(readHash());
+  window.addEventListener('hashchange', listener);
+  return () => window.removeEventListener('hashchange', listener);
+}

@@ -7,7 +7,13 @@ import { inputsFromPreset } from './inputs-from-preset';
 export type LinkNotice =
   | null
   | { kind: 'repaired'; problems: readonly ValidationError[] }
-  | { kind: 'error'; message: string; problems: readonly ValidationError[] };
+  | {
+      kind: 'error';
+      message: string;
+      problems: readonly ValidationError[];
+      /** True when the scenario on screen was kept (a link pasted into an open page). */
+      kept?: boolean;
+    };
 
 /**
  * The calculator's starting inputs for a URL fragment: the linked scenario, or the default with
@@ -31,6 +37,33 @@ export function inputsFromLink(fragment: string): { inputs: CalculatorInputs; no
   };
   return {
     inputs,
+    notice: decoded.kind === 'repaired' ? { kind: 'repaired', problems: decoded.problems } : null,
+  };
+}
+
+/**
+ * A link opened in a page that is already showing a scenario: the linked scenario replaces it
+ * (one undo step), or, if the link is bad, the scenario on screen is kept and the notice says so.
+ */
+export function applyLink(
+  fragment: string,
+  current: CalculatorInputs,
+): { inputs: CalculatorInputs | null; notice: LinkNotice } {
+  const decoded = decodeScenarioLink(fragment, current.doc);
+  if (decoded.kind === 'empty') return { inputs: null, notice: null };
+  if (decoded.kind === 'error') {
+    return {
+      inputs: null,
+      notice: { kind: 'error', message: decoded.message, problems: decoded.problems, kept: true },
+    };
+  }
+  const doc = decoded.doc;
+  return {
+    inputs: {
+      doc,
+      validDoc: doc,
+      origin: { presetId: null, loaded: doc, catalogRefs: decoded.catalogRefs },
+    },
     notice: decoded.kind === 'repaired' ? { kind: 'repaired', problems: decoded.problems } : null,
   };
 }

@@ -13,8 +13,10 @@ export function LinkNoticeBanner({
     <div className="link-notice" role="alert">
       {notice.kind === 'error' ? (
         <p>
-          <strong>This link could not be opened.</strong> {notice.message} Your current scenario is
-          unchanged.
+          <strong>This link could not be opened.</strong> {notice.message}{' '}
+          {notice.kept
+            ? 'The scenario on screen is unchanged.'
+            : 'The default scenario is shown instead.'}
         </p>
       ) : (
         <p>

@@ -70,3 +70,35 @@ describe('share links in Chromium', () => {
     await context.close();
   });
 });
+
+describe('a link pasted into an open page', () => {
+  it('opens the linked scenario, or keeps the one on screen when the link is bad', async () => {
+    const baseUrl = inject('baseUrl');
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(baseUrl);
+    const volume = page.getByRole('textbox', { name: 'Volume' });
+    await volume.fill('777000000');
+    await volume.blur();
+    await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s1\./);
+    const link = page.url();
+    // Another scenario on screen, then the link pasted into the address bar.
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ index: 2 });
+    await expect.poll(() => volume.inputValue()).toBe('100,000,000');
+    // The address bar has caught up with the preset by the time a person pastes a link.
+    await expect.poll(() => page.url()).not.toBe(link);
+    await page.evaluate((hash) => {
+      window.location.hash = hash;
+    }, new URL(link).hash);
+    await expect.poll(() => volume.inputValue()).toBe('777,000,000');
+    // A bad link pasted in keeps the scenario on screen and says so.
+    await page.evaluate(() => {
+      window.location.hash = '#s1.broken';
+    });
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toMatch(/on screen is unchanged/);
+    expect(await volume.inputValue()).toBe('777,000,000');
+    await context.close();
+  });
+});

@@ -1,3 +1,4 @@
+import { Dec } from '../../core/decimal';
 import type { ScenarioResult } from '../../core/result';
 import { formatMoney, formatTokens } from '../format';
 import type { CostCurveData } from './chart-data';
@@ -17,7 +18,8 @@ export function summarizeCostCurve(
     .map((s) => {
       const a = first[s.key] ?? 0;
       const b = last[s.key] ?? 0;
-      return `${s.name} costs ${formatMoney(String(a.toFixed(2)), currency)} a month at ${compactTokens(first.tokensPerDay)} tokens/day and ${formatMoney(String(b.toFixed(2)), currency)} at ${compactTokens(last.tokensPerDay)}`;
+      // Read off the drawn curve (plain numbers, display only), to the cent.
+      return `${s.name} costs ${formatMoney(a.toFixed(2), currency)} a month at ${compactTokens(first.tokensPerDay)} tokens/day and ${formatMoney(b.toFixed(2), currency)} at ${compactTokens(last.tokensPerDay)}`;
     })
     .join('; ');
   const crossings = result.strategies.slice(1).map((s) => {
@@ -62,8 +64,8 @@ export function summarizeCumulative(result: ScenarioResult, currency: string): s
   const totals = result.strategies
     .map((s) => {
       const last = s.timeline.months[months - 1];
-      const capex = s.timeline.months.reduce((sum, m) => sum + Number(m.capex), 0);
-      return `${s.name} ${formatMoney(last?.cumulative ?? '0', currency)}${capex > 0 ? ` (including ${formatMoney(capex.toFixed(2), currency)} up front)` : ''}`;
+      const capex = s.timeline.months.reduce((sum, m) => sum.plus(m.capex), new Dec(0));
+      return `${s.name} ${formatMoney(last?.cumulative ?? '0', currency)}${capex.isPositive() && !capex.isZero() ? ` (including ${formatMoney(capex.toFixed(), currency)} up front)` : ''}`;
     })
     .join('; ');
   const paybacks = result.strategies
