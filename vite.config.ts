@@ -18,7 +18,7 @@ export default defineConfig({
           groups: [
             {
               name: 'app',
-              test: /src[\\/](core|platform)[\\/]|src[\\/]app[\\/](?!main)|src[\\/]state[\\/](?!inputs-from-link)|src[\\/]scenario[\\/](?!catalog[\\/]|link-)|src[\\/]ui[\\/](?!charts[\\/]ChartsPanel|MathTables)|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot|use-sync-external-store)[\\/]/,
+              test: /src[\\/](core|platform)[\\/]|src[\\/]app[\\/](?!main)|src[\\/]state[\\/](?!inputs-from-link)|src[\\/]scenario[\\/](?!catalog[\\/]|link-)|src[\\/]ui[\\/](?!charts[\\/]ChartsPanel|MathTables|CatalogPickers)|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot|use-sync-external-store)[\\/]/,
             },
           ],
         },

@@ -4,7 +4,7 @@ import type { GpuDoc, ScenarioDoc } from '../scenario/document';
 import { useCalculator, useCalculatorShallow, useCalculatorStore } from '../state/store-context';
 import { NumberField } from './NumberField';
 import { SPECS } from './input-specs';
-import { ApiModelPicker, GpuPicker, ProfilePicker } from './CatalogPickers';
+import { ApiModelPicker, GpuPicker, ProfilePicker } from './LazyPickers';
 import { useCatalog } from './catalog-context';
 import { gpuForMode } from './gpu-price-fill';
 

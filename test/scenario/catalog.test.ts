@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as v from 'valibot';
-import { apiModelSchema, gpuSchema, loadCatalog, profileSchema } from '../../src/scenario/catalog';
+import { loadCatalog } from '../../src/scenario/catalog';
+import { apiModelSchema, gpuSchema, profileSchema } from '../../src/scenario/catalog-schema';
 import claims from '../../src/scenario/catalog/published-claims.json';
 
 const catalog = await loadCatalog();

@@ -96,9 +96,16 @@ const staleNote = () => within(results()).queryByText(/Showing the last valid in
 
 /** The API model picker, once the catalog has loaded. */
 async function apiModelPicker() {
-  const picker = within(group('API pricing')).getByRole('combobox', { name: 'API model' });
-  await waitFor(() => expect(picker).toBeEnabled(), CATALOG_WAIT);
-  return picker as HTMLSelectElement;
+  return enabledPicker(group('API pricing'), 'API model');
+}
+
+/** A catalog picker once its code and the catalog have loaded (queried afresh until then). */
+async function enabledPicker(container: HTMLElement, name: string): Promise<HTMLSelectElement> {
+  return waitFor(() => {
+    const picker = within(container).getByRole('combobox', { name }) as HTMLSelectElement;
+    expect(picker).toBeEnabled();
+    return picker;
+  }, CATALOG_WAIT);
 }
 
 /** Picks an option of a select by its visible text, as a person does. */
@@ -653,8 +660,7 @@ describe('the catalog pickers', () => {
   it('choosing a self-hosting profile fills throughput, GPUs per replica and the GPU price', async () => {
     renderCalculator();
     const selfHosting = group('Self-hosting');
-    const picker = within(selfHosting).getByRole('combobox', { name: 'Model and GPU' });
-    await waitFor(() => expect(picker).toBeEnabled(), CATALOG_WAIT);
+    const picker = await enabledPicker(selfHosting, 'Model and GPU');
     expect(picker).toHaveValue('llama-3.3-70b-fp8-h100x2');
     const profile = catalog.findProfile('llama-4-scout-fp8-h200x4');
     const gpu = catalog.findGpu(profile?.gpuId ?? '');
@@ -706,8 +712,7 @@ describe('GPU pricing mode', () => {
 
   it('"Committed per month" shows a monthly price: the catalog GPU\'s hourly quote x 730 hours', async () => {
     renderCalculator();
-    const gpuPicker = within(group('Self-hosting')).getByRole('combobox', { name: 'GPU' });
-    await waitFor(() => expect(gpuPicker).toBeEnabled(), CATALOG_WAIT);
+    await enabledPicker(group('Self-hosting'), 'GPU');
     choose(
       within(group('Self-hosting')).getByRole('combobox', { name: 'GPU pricing' }),
       'Committed per month',

@@ -6,6 +6,17 @@ import { DEFAULT_PRESET } from '../../src/scenario/presets';
 
 afterEach(cleanup);
 
+async function enabledPicker(container: HTMLElement, name: string): Promise<HTMLSelectElement> {
+  return waitFor(
+    () => {
+      const picker = within(container).getByRole('combobox', { name }) as HTMLSelectElement;
+      expect(picker).toBeEnabled();
+      return picker;
+    },
+    { timeout: 5_000 },
+  );
+}
+
 const selfHosting = () =>
   screen
     .getByText('Self-hosting', { selector: 'fieldset > legend' })
@@ -15,8 +26,7 @@ describe('GPU picker', () => {
   it('prices the deployment from a catalog GPU, on demand or committed, with the source shown', async () => {
     render(<Calculator initial={inputsFromPreset(DEFAULT_PRESET)} />);
     const group = selfHosting();
-    const picker = within(group).getByRole('combobox', { name: 'GPU' });
-    await waitFor(() => expect(picker).toBeEnabled(), { timeout: 5_000 });
+    const picker = await enabledPicker(group, 'GPU');
     // The default deployment's GPU is already the catalog H100 at its on-demand price.
     expect(picker).toHaveValue('h100-sxm');
     fireEvent.change(picker, { target: { value: 'h200' } });
@@ -44,8 +54,7 @@ describe('GPU picker', () => {
     fireEvent.change(within(group).getByRole('combobox', { name: 'GPU pricing' }), {
       target: { value: 'buy' },
     });
-    const picker = within(group).getByRole('combobox', { name: 'GPU' });
-    await waitFor(() => expect(picker).toBeEnabled(), { timeout: 5_000 });
+    const picker = await enabledPicker(group, 'GPU');
     fireEvent.change(picker, { target: { value: 'h100-sxm' } });
     expect(within(group).getByRole('textbox', { name: 'Purchase price' })).toHaveValue('30,000');
     expect(within(group).getByRole('textbox', { name: 'Power' })).toHaveValue('1.275');
@@ -56,13 +65,12 @@ describe('GPU picker', () => {
   it('keeps the price in step with the GPU in every mode (monthly: hourly quote x hours)', async () => {
     render(<Calculator initial={inputsFromPreset(DEFAULT_PRESET)} />);
     const group = selfHosting();
-    const picker = within(group).getByRole('combobox', { name: 'GPU' });
-    await waitFor(() => expect(picker).toBeEnabled(), { timeout: 5_000 });
+    await enabledPicker(group, 'GPU');
     fireEvent.change(within(group).getByRole('combobox', { name: 'GPU pricing' }), {
       target: { value: 'monthly' },
     });
     // A profile on another GPU re-prices the monthly contract from that GPU's quote.
-    fireEvent.change(within(group).getByRole('combobox', { name: 'Model and GPU' }), {
+    fireEvent.change(await enabledPicker(group, 'Model and GPU'), {
       target: { value: 'llama-3.3-70b-fp8-h200x2' },
     });
     const price = within(group).getByRole('textbox', { name: 'GPU price' });
