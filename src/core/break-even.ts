@@ -7,9 +7,9 @@ export const MAX_TOKENS_PER_DAY = new Dec('1e12');
 /** At most this many crossings are listed; the break-even itself is not affected. */
 export const MAX_CROSSINGS = 1000;
 /**
- * Replica steps examined one by one inside one uncertain window before the scan is split. Only
- * near-equal marginal costs make a window this long; the limit keeps such a case (which the UI
- * evaluates on every keystroke) to a few milliseconds per window.
+ * Replica steps examined one by one inside one uncertain span before the scan is split. Only
+ * near-equal marginal costs make a span this long; the limit keeps such a case (which the UI
+ * evaluates on every keystroke) to a few milliseconds per span.
  */
 const MAX_WINDOW_STEPS = 4_000;
 /**
@@ -29,7 +29,7 @@ export type BreakEvenAtK =
 export type BreakEvenAnalysis = {
   breakEven: BreakEvenAtK;
   crossings: CrossingAtK[];
-  /** False only when a degenerate window was too long to scan step by step (see README). */
+  /** False only when a degenerate span was too long to scan step by step (see README). */
   exact: boolean;
 };
 
@@ -39,7 +39,7 @@ export type BreakEvenAnalysis = {
  *
  * D(k) = C(k) - B(k) is linear plus stairs. Between "macro" breakpoints (staff tiers and the
  * volume where a stair leaves its minimum replicas) every active stair is `q·ceil(k·rate)`, which
- * is `q·k·rate` plus a term in [0, q). So D lies in a band around one line; outside the window
+ * is `q·k·rate` plus a term in [0, q). So D lies in a band around one line; outside the span
  * where the band straddles zero the sign of D is known without looking at single steps. Inside
  * it, each step is examined and D is linear between steps, so roots are solved exactly.
  */
@@ -57,7 +57,7 @@ export function analyseBreakEven(c: CostCurve, b: CostCurve, kMax: Dec): BreakEv
   const crossings = tidyCrossings(tracker.crossings);
   // The sustained break-even is the last downward crossing (touches already removed, so an
   // isolated point where C is dearer by rounding noise does not move it). Only a scan that had
-  // to skip part of a degenerate window falls back to the last dearer point seen.
+  // to skip part of a degenerate span falls back to the last dearer point seen.
   const lastDown = [...crossings].reverse().find((c) => c.direction === 'down');
   let breakEven: BreakEvenAtK;
   if (tracker.lastPositive === null || (exact && tracker.state !== true && !lastDown)) {
@@ -118,7 +118,7 @@ function scanRegion(d: CostCurve, a: Dec, b: Dec, tracker: SignTracker): boolean
     const r1 = constant.plus(hi).neg().div(m);
     const r2 = constant.plus(lo).neg().div(m);
     const [low, high] = r1.lessThan(r2) ? [r1, r2] : [r2, r1];
-    // Below the window the band is entirely on one side: that of the line's value at `a`.
+    // Below the span the band is entirely on one side: that of the line's value at `a`.
     const below = m.isPositive() ? false : true;
     if (low.greaterThan(a)) {
       wa = low.lessThan(b) ? low : b;
@@ -136,7 +136,7 @@ function scanRegion(d: CostCurve, a: Dec, b: Dec, tracker: SignTracker): boolean
   return complete;
 }
 
-/** Step by step through the open window (wa, wb): D is linear between consecutive steps. */
+/** Step by step through the open span (wa, wb): D is linear between consecutive steps. */
 function scanWindow(
   d: CostCurve,
   active: Stair[],
@@ -190,7 +190,7 @@ function scanWindow(
 
 /**
  * The step points `j / rate` strictly inside (wa, wb) of all stairs, merged and sorted, at most
- * `limit` of them from the chosen end. Counting starts one step early: the window's end is itself
+ * `limit` of them from the chosen end. Counting starts one step early: the span's end is itself
  * a rounded quotient, so the first candidate may fall on either side of it.
  */
 function stepsBetween(
