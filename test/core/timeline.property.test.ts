@@ -3,6 +3,7 @@
  * checked against an independent oracle (./brute-force.ts) and against relations that must hold
  * between the returned numbers. Two golden cases are computed by hand to the cent.
  */
+import { WORKED_EXAMPLE } from './worked-example';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { evaluateScenario } from '../../src/index';
@@ -453,54 +454,11 @@ describe('timeline golden cases (hand-computed to the cent)', () => {
    * 70,643.75 and 128,020.00. Discounted at 8% a year (each month's flow at its end, t = m + 1):
    * sum_{t=1..12} 5,886.979166.../1.08^(t/12) = 67,775.95 and 10,668.333... * the same annuity = 122,823.01.
    */
-  const workedExample = (discount: string): ScenarioIn => ({
-    format: 'llm-tco-scenario',
-    version: 1,
-    settings: {
-      daysPerYear: 365,
-      fteCostPerYear: 200000,
-      horizonMonths: 12,
-      discountRatePerYear: discount,
-    },
-    workloads: [
-      {
-        id: 'w',
-        tokensPerDay: 50000000,
-        inputShare: 0.8,
-        cachedInputShare: 0.25,
-        batchShare: 0,
-        peakToAverage: 2,
-      },
-    ],
-    options: [
-      {
-        kind: 'api',
-        id: 'api',
-        inputPerM: 1.25,
-        outputPerM: 10,
-        cachedInputPerM: 0.125,
-        integrationFte: 0.1,
-      },
-      {
-        kind: 'selfHost',
-        id: 'h100',
-        gpu: { mode: 'hourly', hourlyPerGpu: 2.5 },
-        gpusPerReplica: 1,
-        prefillTokensPerSec: 10000,
-        decodeTokensPerSec: 1500,
-        targetUtilization: 0.75,
-        minReplicas: 1,
-        storagePerMonth: 300,
-        monitoringPerMonth: 200,
-        monitoringPerGpuMonth: 10,
-        engineeringFte: [{ fromTokensPerDay: 0, fte: 0.5 }],
-      },
-    ],
-    strategies: [
-      { id: 'all-api', routes: [{ workloadId: 'w', optionId: 'api', share: 1 }] },
-      { id: 'self', routes: [{ workloadId: 'w', optionId: 'h100', share: 1 }] },
-    ],
-  });
+  const workedExample = (discount: string): ScenarioIn =>
+    ({
+      ...structuredClone(WORKED_EXAMPLE),
+      settings: { ...WORKED_EXAMPLE.settings, discountRatePerYear: discount },
+    }) as unknown as ScenarioIn;
 
   it('golden A: the worked example over 12 months, undiscounted and at 8%', () => {
     const r0 = evaluate(workedExample('0'));
