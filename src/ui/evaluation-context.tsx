@@ -27,10 +27,13 @@ const FieldErrorsContext = createContext<ReadonlyMap<string, string>>(new Map())
  */
 export function EvaluationProvider({ children }: { children: ReactNode }) {
   const { doc, validDoc } = useCalculatorShallow((s) => ({ doc: s.doc, validDoc: s.validDoc }));
+  // The store keeps `validDoc` on `doc` whenever `doc` validates, so only an invalid document
+  // needs validating again here (for its messages).
   const errorList = useMemo(() => {
+    if (doc === validDoc) return [];
     const v = validateScenario(doc);
     return v.ok ? [] : v.errors;
-  }, [doc]);
+  }, [doc, validDoc]);
   const evaluated = useMemo(() => {
     const v = validateScenario(validDoc);
     if (!v.ok) throw new Error('the last valid document no longer validates');
