@@ -23,7 +23,9 @@ describe('share links in Chromium', () => {
     const output = page.getByRole('textbox', { name: 'Output price' });
     await output.fill('7.5');
     await output.blur();
-    // The fragment is written with replaceState, debounced: no history entry per change.
+    // The fragment is written with replaceState, debounced (400 ms): no history entry per change.
+    // Wait until it has settled on the last edit before reading it.
+    await page.waitForTimeout(1_000);
     await expect.poll(() => new URL(page.url()).hash, { timeout: 5_000 }).toMatch(/^#s1\./);
     expect(await page.evaluate(() => history.length)).toBe(entries);
     const link = page.url();
