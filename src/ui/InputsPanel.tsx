@@ -43,15 +43,17 @@ export function InputsPanel() {
         )}
         {w >= 0 && (
           <>
-            <NumberField path={['workloads', w, 'tokensPerDay']} spec={SPECS.tokensPerDay} />
-            <NumberField path={['workloads', w, 'inputShare']} spec={SPECS.inputShare} />
-            <NumberField
-              path={['workloads', w, 'cachedInputShare']}
-              spec={SPECS.cachedInputShare}
+            <Fields
+              base={['workloads', w]}
+              names={[
+                'tokensPerDay',
+                'inputShare',
+                'cachedInputShare',
+                'batchShare',
+                'peakToAverage',
+                'growthPerMonth',
+              ]}
             />
-            <NumberField path={['workloads', w, 'batchShare']} spec={SPECS.batchShare} />
-            <NumberField path={['workloads', w, 'peakToAverage']} spec={SPECS.peakToAverage} />
-            <NumberField path={['workloads', w, 'growthPerMonth']} spec={SPECS.growthPerMonth} />
           </>
         )}
       </Group>
@@ -61,25 +63,18 @@ export function InputsPanel() {
             <OptionChooser label="API option" indexes={apiList} value={api} onChange={setApi} />
           )}
           <ApiModelPicker index={apiIndex} />
-          <NumberField path={['options', apiIndex, 'inputPerM']} spec={SPECS.inputPerM} />
-          <NumberField
-            path={['options', apiIndex, 'cachedInputPerM']}
-            spec={SPECS.cachedInputPerM}
-          />
-          <NumberField path={['options', apiIndex, 'outputPerM']} spec={SPECS.outputPerM} />
-          <NumberField path={['options', apiIndex, 'batchDiscount']} spec={SPECS.batchDiscount} />
-          <NumberField
-            path={['options', apiIndex, 'priceChangePerYear']}
-            spec={SPECS.priceChangePerYear}
-          />
-          <NumberField path={['options', apiIndex, 'integrationFte']} spec={SPECS.integrationFte} />
-          <NumberField
-            path={['options', apiIndex, 'fineTuningPerMonth']}
-            spec={SPECS.fineTuningPerMonth}
-          />
-          <NumberField
-            path={['options', apiIndex, 'fineTuningOneTime']}
-            spec={SPECS.fineTuningOneTime}
+          <Fields
+            base={['options', apiIndex]}
+            names={[
+              'inputPerM',
+              'cachedInputPerM',
+              'outputPerM',
+              'batchDiscount',
+              'priceChangePerYear',
+              'integrationFte',
+              'fineTuningPerMonth',
+              'fineTuningOneTime',
+            ]}
           />
         </Group>
       )}
@@ -97,60 +92,38 @@ export function InputsPanel() {
           <GpuPicker index={selfIndex} />
           <GpuPricing index={selfIndex} />
           <h3 className="subgroup">Capacity</h3>
-          <NumberField
-            path={['options', selfIndex, 'gpusPerReplica']}
-            spec={SPECS.gpusPerReplica}
+          <Fields
+            base={['options', selfIndex]}
+            names={[
+              'gpusPerReplica',
+              'prefillTokensPerSec',
+              'decodeTokensPerSec',
+              'targetUtilization',
+              'minReplicas',
+            ]}
           />
-          <NumberField
-            path={['options', selfIndex, 'prefillTokensPerSec']}
-            spec={SPECS.prefillTokensPerSec}
-          />
-          <NumberField
-            path={['options', selfIndex, 'decodeTokensPerSec']}
-            spec={SPECS.decodeTokensPerSec}
-          />
-          <NumberField
-            path={['options', selfIndex, 'targetUtilization']}
-            spec={SPECS.targetUtilization}
-          />
-          <NumberField path={['options', selfIndex, 'minReplicas']} spec={SPECS.minReplicas} />
           <h3 className="subgroup">Staff</h3>
           <StaffTiers index={selfIndex} />
           <h3 className="subgroup">Operations</h3>
-          <NumberField
-            path={['options', selfIndex, 'storagePerMonth']}
-            spec={SPECS.storagePerMonth}
-          />
-          <NumberField
-            path={['options', selfIndex, 'storagePerGpuMonth']}
-            spec={SPECS.storagePerGpuMonth}
-          />
-          <NumberField
-            path={['options', selfIndex, 'monitoringPerMonth']}
-            spec={SPECS.monitoringPerMonth}
-          />
-          <NumberField
-            path={['options', selfIndex, 'monitoringPerGpuMonth']}
-            spec={SPECS.monitoringPerGpuMonth}
-          />
-          <NumberField
-            path={['options', selfIndex, 'fineTuningPerMonth']}
-            spec={SPECS.fineTuningPerMonth}
-          />
-          <NumberField
-            path={['options', selfIndex, 'fineTuningOneTime']}
-            spec={SPECS.fineTuningOneTime}
+          <Fields
+            base={['options', selfIndex]}
+            names={[
+              'storagePerMonth',
+              'storagePerGpuMonth',
+              'monitoringPerMonth',
+              'monitoringPerGpuMonth',
+              'fineTuningPerMonth',
+              'fineTuningOneTime',
+            ]}
           />
         </Group>
       )}
       {step >= 2 && (
         <Group title="Finance">
-          <NumberField path={['settings', 'horizonMonths']} spec={SPECS.horizonMonths} />
-          <NumberField
-            path={['settings', 'discountRatePerYear']}
-            spec={SPECS.discountRatePerYear}
+          <Fields
+            base={['settings']}
+            names={['horizonMonths', 'discountRatePerYear', 'fteCostPerYear']}
           />
-          <NumberField path={['settings', 'fteCostPerYear']} spec={SPECS.fteCostPerYear} />
           <CalendarAndCurrency />
         </Group>
       )}
@@ -168,6 +141,23 @@ function useMountSteps(steps: number): number {
     if (step < steps) startTransition(() => setStep((s) => s + 1));
   }, [step, steps]);
   return step;
+}
+
+/** Several fields of one object, each with the spec of the same name. */
+function Fields({
+  base,
+  names,
+}: {
+  base: readonly (string | number)[];
+  names: readonly (keyof typeof SPECS)[];
+}) {
+  return (
+    <>
+      {names.map((name) => (
+        <NumberField key={name} path={[...base, name]} spec={SPECS[name]} />
+      ))}
+    </>
+  );
 }
 
 function optionIndexes(doc: ScenarioDoc, kind: 'api' | 'selfHost'): number[] {
