@@ -13,12 +13,14 @@ export default defineConfig({
         codeSplitting: {
           // Everything the first screen needs in one chunk. Without this, modules shared with
           // the lazily loaded parts (link codec, charts) become many tiny chunks, which compress
-          // worse and cost more requests. The entry (main.tsx) stays out: it awaits the link
+          // worse and cost more requests. Lazily loaded code stays out by folder: ui/tools and
+          // ui/embed (dialogs, embed view), scenario/files (JSON, CSV), platform/export and
+          // platform/storage, state/saved-*, app/Embed*. The entry (main.tsx) stays out: it awaits the link
           // chunk, which imports this one, and a chunk cannot wait on itself.
           groups: [
             {
               name: 'app',
-              test: /src[\\/](core|platform)[\\/]|src[\\/]app[\\/](?!main)|src[\\/]state[\\/](?!inputs-from-link)|src[\\/]scenario[\\/](?!catalog[\\/]|link-)|src[\\/]ui[\\/](?!charts[\\/]ChartsPanel|MathTables|CatalogPickers)|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot|use-sync-external-store)[\\/]/,
+              test: /src[\\/]core[\\/](?!explain)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|link-|repair-|files[\\/])|src[\\/]ui[\\/](?!charts[\\/]ChartsPanel|MathTables|CatalogPickers|tools[\\/]|embed[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot|use-sync-external-store)[\\/]/,
             },
           ],
         },

@@ -1,8 +1,8 @@
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CalculatorInputs } from '../state/calculator-store';
 import { createCalculatorStore } from '../state/calculator-store';
 import { CalculatorStoreContext, useCalculator, useCalculatorStore } from '../state/store-context';
-import { EvaluationProvider, useEvaluation } from '../ui/evaluation-context';
+import { EvaluationProvider } from '../ui/evaluation-context';
 import { Headline } from '../ui/Headline';
 import { InputsPanel } from '../ui/InputsPanel';
 import { ShowMath } from '../ui/ShowMath';
@@ -12,13 +12,9 @@ import { LinkNoticeBanner } from '../ui/LinkNoticeBanner';
 import type { LinkNotice } from '../state/inputs-from-link';
 import { LinkSync } from './LinkSync';
 import { listenForUndoRedo } from '../platform/keyboard';
-import { onFirstInteraction } from '../platform/first-interaction';
-import { FirstScreenCharts } from '../ui/charts/FirstScreenCharts';
+import { Charts } from '../ui/charts/Charts';
 import { applyTheme, systemTheme, watchSystemTheme } from '../platform/theme';
 import type { Theme } from '../platform/theme';
-
-// The charts (and recharts) load after the headline numbers (STYLE pitfall 7).
-const ChartsPanel = lazy(() => import('../ui/charts/ChartsPanel'));
 
 /** The calculator: one store, derived results, inputs beside results and charts. */
 export function Calculator({
@@ -99,25 +95,5 @@ function CalculatorLayout({
         </p>
       </footer>
     </div>
-  );
-}
-
-function Charts({ currency }: { currency: string }) {
-  const { model, result } = useEvaluation();
-  const [interactive, setInteractive] = useState(false);
-  useEffect(() => onFirstInteraction(() => setInteractive(true)), []);
-  // The first screen draws the main chart as plain SVG; recharts (tooltips, legend, the other
-  // two charts) loads on the first interaction, keeping the initial main-thread work small.
-  const first = <FirstScreenCharts model={model} result={result} currency={currency} />;
-  return (
-    <section className="charts-section" aria-label="Charts">
-      {interactive ? (
-        <Suspense fallback={first}>
-          <ChartsPanel model={model} result={result} currency={currency} />
-        </Suspense>
-      ) : (
-        first
-      )}
-    </section>
   );
 }

@@ -1,7 +1,9 @@
 import { StrictMode, startTransition } from 'react';
+import type { ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { readHash } from '../platform/url-hash';
+import { readEmbedSearch } from '../platform/embed-mode';
 import { inputsFromPreset } from '../state/inputs-from-preset';
 import { DEFAULT_PRESET } from '../scenario/presets';
 import './app.css';
@@ -13,12 +15,18 @@ if (root) {
   const start = hash
     ? (await import('../state/inputs-from-link')).inputsFromLink(hash)
     : { inputs: inputsFromPreset(DEFAULT_PRESET), notice: null };
+  // Embed mode (`?embed=1`) is its own chunk: the standalone page never downloads it.
+  const embed = readEmbedSearch();
+  let page: ReactNode;
+  if (embed !== null) {
+    const { EmbedApp } = await import('./EmbedApp');
+    document.documentElement.classList.add('embedded');
+    page = <EmbedApp initial={start.inputs} notice={start.notice} search={embed} />;
+  } else {
+    page = <App initial={start.inputs} notice={start.notice} />;
+  }
   // A transition renders the first screen in time slices instead of one long task.
   startTransition(() => {
-    createRoot(root).render(
-      <StrictMode>
-        <App initial={start.inputs} notice={start.notice} />
-      </StrictMode>,
-    );
+    createRoot(root).render(<StrictMode>{page}</StrictMode>);
   });
 }

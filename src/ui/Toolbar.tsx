@@ -1,10 +1,19 @@
-import { useId, useState } from 'react';
+import { Suspense, lazy, useId, useState } from 'react';
 import { addressWithFragment, copyText } from '../platform/url-hash';
 import { PRESETS, findPreset } from '../scenario/presets';
 import { inputsFromPreset } from '../state/inputs-from-preset';
 import { useCalculator, useCalculatorStore, useHistoryState } from '../state/store-context';
 
 type Props = { theme: 'light' | 'dark'; onToggleTheme: () => void };
+
+// Each tool's dialog is its own chunk, fetched when its button is pressed: the first screen
+// stays within its size budget however many tools there are.
+const TOOLS = {
+  share: { label: 'Share and embed', Dialog: lazy(() => import('./tools/ShareDialog')) },
+  files: { label: 'Files and exports', Dialog: lazy(() => import('./tools/FilesDialog')) },
+  saved: { label: 'Saved scenarios', Dialog: lazy(() => import('./tools/SavedScenariosDialog')) },
+} as const;
+type ToolId = keyof typeof TOOLS;
 
 /** Presets menu, undo/redo and the light/dark toggle. */
 export function Toolbar({ theme, onToggleTheme }: Props) {
@@ -13,6 +22,8 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
   const presetId = useCalculator((s) => s.origin.presetId);
   const id = useId();
   const preset = presetId ? findPreset(presetId) : undefined;
+  const [tool, setTool] = useState<ToolId | null>(null);
+  const OpenDialog = tool ? TOOLS[tool].Dialog : null;
   return (
     <div className="toolbar" role="group" aria-label="Scenario">
       <div className="preset-menu">
@@ -50,9 +61,24 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
         Redo
       </button>
       <CopyLinkButton />
+      {(Object.keys(TOOLS) as ToolId[]).map((id) => (
+        <button
+          key={id}
+          type="button"
+          aria-expanded={tool === id}
+          onClick={() => setTool(tool === id ? null : id)}
+        >
+          {TOOLS[id].label}
+        </button>
+      ))}
       <button type="button" onClick={onToggleTheme} aria-pressed={theme === 'dark'}>
         Dark mode
       </button>
+      {OpenDialog && (
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <OpenDialog onClose={() => setTool(null)} />
+        </Suspense>
+      )}
       {preset && (
         <details className="preset-about">
           <summary>

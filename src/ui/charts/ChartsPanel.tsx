@@ -25,6 +25,8 @@ import type { BreakdownRow, CostCurveData, CumulativeRow } from './chart-data';
 import { compactMoney, compactTokens, chartMoney } from './chart-format';
 import { summarizeBreakdown, summarizeCostCurve, summarizeCumulative } from './chart-summaries';
 import { useSettledValue } from './use-settled-value';
+import { ALL_CHARTS, CHART_TITLES } from './chart-ids';
+import type { ChartId } from './chart-ids';
 
 type Size = { width: number; height: number };
 type Props = {
@@ -33,6 +35,8 @@ type Props = {
   currency: string;
   /** Fixed chart size for tests (jsdom has no layout); omitted in the app. */
   size?: Size;
+  /** Which charts to show (an embed may show only some); all three by default. */
+  charts?: readonly ChartId[];
 };
 
 /**
@@ -41,7 +45,13 @@ type Props = {
  * slider move). recharts re-derives its internal state whenever a prop changes identity, so
  * every prop below is either a module constant or memoised (STYLE pitfall 6).
  */
-export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, size }: Props) {
+export const ChartsPanel = memo(function ChartsPanel({
+  model,
+  result,
+  currency,
+  size,
+  charts = ALL_CHARTS,
+}: Props) {
   const id = useId();
   const curve = useMemo(() => toCostCurveData(model, result), [model, result]);
   // Everything but today's volume keeps its identity during a volume drag (chart-data caches
@@ -66,31 +76,35 @@ export const ChartsPanel = memo(function ChartsPanel({ model, result, currency, 
   );
   return (
     <div className="charts">
-      <figure className="chart" aria-labelledby={`${id}-cost`}>
-        <figcaption id={`${id}-cost`}>
-          Monthly cost by volume (tokens per day; both axes on log scales)
-        </figcaption>
-        <TodayContext.Provider value={curve.today}>
-          <CostCurveChart curve={stableCurve} currency={currency} size={size} />
-        </TodayContext.Provider>
-        <p className="chart-summary">{summarizeCostCurve(curve, result, currency)}</p>
-      </figure>
-      <figure className="chart" aria-labelledby={`${id}-breakdown`}>
-        <figcaption id={`${id}-breakdown`}>What each strategy costs per month, by part</figcaption>
-        <BreakdownChart data={breakdown} currency={currency} size={size} />
-        <p className="chart-summary">{summarizeBreakdown(settled, currency)}</p>
-      </figure>
-      <figure className="chart" aria-labelledby={`${id}-cumulative`}>
-        <figcaption id={`${id}-cumulative`}>Cumulative cost over the horizon (months)</figcaption>
-        <CumulativeChart
-          data={cumulative}
-          names={names}
-          paybacks={paybacks}
-          currency={currency}
-          size={size}
-        />
-        <p className="chart-summary">{summarizeCumulative(settled, currency)}</p>
-      </figure>
+      {charts.includes('cost') && (
+        <figure className="chart" aria-labelledby={`${id}-cost`}>
+          <figcaption id={`${id}-cost`}>{CHART_TITLES.cost}</figcaption>
+          <TodayContext.Provider value={curve.today}>
+            <CostCurveChart curve={stableCurve} currency={currency} size={size} />
+          </TodayContext.Provider>
+          <p className="chart-summary">{summarizeCostCurve(curve, result, currency)}</p>
+        </figure>
+      )}
+      {charts.includes('breakdown') && (
+        <figure className="chart" aria-labelledby={`${id}-breakdown`}>
+          <figcaption id={`${id}-breakdown`}>{CHART_TITLES.breakdown}</figcaption>
+          <BreakdownChart data={breakdown} currency={currency} size={size} />
+          <p className="chart-summary">{summarizeBreakdown(settled, currency)}</p>
+        </figure>
+      )}
+      {charts.includes('cumulative') && (
+        <figure className="chart" aria-labelledby={`${id}-cumulative`}>
+          <figcaption id={`${id}-cumulative`}>{CHART_TITLES.cumulative}</figcaption>
+          <CumulativeChart
+            data={cumulative}
+            names={names}
+            paybacks={paybacks}
+            currency={currency}
+            size={size}
+          />
+          <p className="chart-summary">{summarizeCumulative(settled, currency)}</p>
+        </figure>
+      )}
     </div>
   );
 });

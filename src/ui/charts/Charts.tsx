@@ -1,0 +1,40 @@
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { onFirstInteraction } from '../../platform/first-interaction';
+import { useEvaluation } from '../evaluation-context';
+import { FirstScreenCharts } from './FirstScreenCharts';
+import { ALL_CHARTS } from './chart-ids';
+import type { ChartId } from './chart-ids';
+
+// The charts (and recharts) load after the headline numbers (STYLE pitfall 7).
+const ChartsPanel = lazy(() => import('./ChartsPanel'));
+
+/**
+ * The charts area. The first screen draws the main chart as plain SVG; recharts (tooltips,
+ * legend, the other two charts) loads on the first interaction, keeping the initial main-thread
+ * work small.
+ */
+export function Charts({
+  currency,
+  charts = ALL_CHARTS,
+}: {
+  currency: string;
+  charts?: readonly ChartId[];
+}) {
+  const { model, result } = useEvaluation();
+  const [interactive, setInteractive] = useState(false);
+  useEffect(() => onFirstInteraction(() => setInteractive(true)), []);
+  const first = (
+    <FirstScreenCharts model={model} result={result} currency={currency} charts={charts} />
+  );
+  return (
+    <section className="charts-section" aria-label="Charts">
+      {interactive ? (
+        <Suspense fallback={first}>
+          <ChartsPanel model={model} result={result} currency={currency} charts={charts} />
+        </Suspense>
+      ) : (
+        first
+      )}
+    </section>
+  );
+}
