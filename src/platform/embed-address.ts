@@ -21,3 +21,12 @@ export function embedAddress(params: Readonly<Record<string, string>>, fragment:
   // Commas in `panels` read better unescaped, and are valid in a query.
   return url.href.replace(/%2C/gi, ',');
 }
+
+/** False when this copy runs from a file (file://), which a wiki cannot embed. */
+export function isServedOverHttp(): boolean {
+  try {
+    return window.location.protocol === 'http:' || window.location.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
