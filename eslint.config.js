@@ -53,6 +53,19 @@ export default tseslint.config(
     ),
   },
   {
+    // The same rule for a sub-folder of src/scenario (such as files/): `../x` is a scenario file
+    // there and core is `../../core/`; anything else two levels up is another layer.
+    files: ['src/scenario/*/*.ts'],
+    rules: layer(
+      'src/scenario may import only core, scenario files, decimal.js, valibot and fflate (DESIGN section 1).',
+      [
+        {
+          regex: '^(?!decimal\\.js$|valibot$|fflate$|\\./|\\.\\./(?!\\.\\./)|\\.\\./\\.\\./core/)',
+        },
+      ],
+    ),
+  },
+  {
     files: ['src/state/**/*.{ts,tsx}'],
     rules: layer('src/state may not import ui, app or platform (DESIGN section 1).', [
       { regex: '(^|/)(ui|app|platform)/' },

@@ -20,7 +20,7 @@ export default defineConfig({
           groups: [
             {
               name: 'app',
-              test: /src[\\/]core[\\/](?!explain)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|link-|repair-|files[\\/])|src[\\/]ui[\\/](?!charts[\\/]ChartsPanel|MathTables|CatalogPickers|tools[\\/]|embed[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot|use-sync-external-store)[\\/]/,
+              test: /src[\\/]core[\\/](?!explain)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|inputs-from-file|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|link-|repair-|files[\\/])|src[\\/]ui[\\/](?!charts[\\/](ChartsPanel|ChartFigure)|MathTables|CatalogPickers|tools[\\/]|embed[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot)[\\/]/,
             },
           ],
         },

@@ -11,7 +11,11 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['test/core/**/*.test.ts', 'test/scenario/**/*.test.ts'],
+          include: [
+            'test/core/**/*.test.ts',
+            'test/scenario/**/*.test.ts',
+            'test/state/**/*.test.ts',
+          ],
         },
       },
       {

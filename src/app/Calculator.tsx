@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { CalculatorInputs } from '../state/calculator-store';
 import { createCalculatorStore } from '../state/calculator-store';
 import { CalculatorStoreContext, useCalculator, useCalculatorStore } from '../state/store-context';
@@ -13,6 +14,11 @@ import type { LinkNotice } from '../state/inputs-from-link';
 import { LinkSync } from './LinkSync';
 import { listenForUndoRedo } from '../platform/keyboard';
 import { Charts } from '../ui/charts/Charts';
+import { NoticeContext, useShowNotice } from '../ui/notice-context';
+import { loadedPrintMemo, preloadPrintMemo } from '../ui/print-memo-loader';
+import { listenForFileDrop } from '../platform/file-drop';
+import { listenForPrint } from '../platform/print';
+import { onFirstInteraction } from '../platform/first-interaction';
 import { applyTheme, systemTheme, watchSystemTheme } from '../platform/theme';
 import type { Theme } from '../platform/theme';
 
@@ -33,8 +39,10 @@ export function Calculator({
   return (
     <CalculatorStoreContext.Provider value={store}>
       <EvaluationProvider>
-        {syncLink && <LinkSync onNotice={setShownNotice} />}
-        <CalculatorLayout notice={shownNotice} onDismissNotice={() => setShownNotice(null)} />
+        <NoticeContext.Provider value={setShownNotice}>
+          {syncLink && <LinkSync onNotice={setShownNotice} />}
+          <CalculatorLayout notice={shownNotice} onDismissNotice={() => setShownNotice(null)} />
+        </NoticeContext.Provider>
       </EvaluationProvider>
     </CalculatorStoreContext.Provider>
   );
@@ -52,6 +60,9 @@ function CalculatorLayout({
   const [chosenTheme, setChosenTheme] = useState<Theme | null>(null);
   const [system, setSystem] = useState<Theme>(systemTheme);
   const theme = chosenTheme ?? system;
+  const [dragging, setDragging] = useState(false);
+  const [printing, setPrinting] = useState(false);
+  const showNotice = useShowNotice();
 
   useEffect(() => watchSystemTheme(setSystem), []);
   useEffect(() => applyTheme(chosenTheme), [chosenTheme]);
@@ -64,8 +75,38 @@ function CalculatorLayout({
     [store],
   );
 
+  // A scenario file dropped anywhere on the page opens like one chosen in the Files dialog.
+  useEffect(
+    () =>
+      listenForFileDrop({
+        onDragChange: setDragging,
+        onDrop: (file) =>
+          void import('../ui/tools/open-scenario-file').then(({ openScenarioFile }) =>
+            openScenarioFile(file, store, showNotice),
+          ),
+      }),
+    [store, showNotice],
+  );
+  // The print memo (assumptions with sources, formulas) renders only while printing; its code
+  // arrives with the first interaction, ready for Ctrl/Cmd+P.
+  useEffect(() => onFirstInteraction(() => void preloadPrintMemo()), []);
+  useEffect(
+    () =>
+      listenForPrint({
+        before: () => flushSync(() => setPrinting(true)),
+        after: () => setPrinting(false),
+      }),
+    [],
+  );
+  const memo = printing ? loadedPrintMemo() : null;
+
   return (
     <div className="app">
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          Drop a scenario file (.json) to open it
+        </div>
+      )}
       <header className="app-header">
         <h1>Self-host open-weight LLMs, or pay per token?</h1>
         <Toolbar
@@ -74,6 +115,7 @@ function CalculatorLayout({
         />
       </header>
       <LinkNoticeBanner notice={notice} onDismiss={onDismissNotice} />
+      {memo && <memo.PrintMemoHead currency={currency} />}
       <main className="layout">
         <StickySummary currency={currency} />
         <section className="inputs-column" aria-labelledby="inputs-heading">
@@ -84,8 +126,9 @@ function CalculatorLayout({
         </section>
         <section className="results-column" aria-label="Results and charts">
           <Headline currency={currency} />
-          <Charts currency={currency} />
+          <Charts currency={currency} exportable />
           <ShowMath currency={currency} />
+          {memo && <memo.PrintMemoMath currency={currency} />}
         </section>
       </main>
       <footer className="app-footer">

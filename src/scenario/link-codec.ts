@@ -2,9 +2,9 @@ import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import type { ScenarioDoc } from './document';
 import { packScenario, unpackCatalogRefs, unpackScenario } from './link-pack';
 import type { CatalogRef } from './presets';
-import { validateScenario } from './validate-scenario';
+import { validateOrRepair } from './repair-scenario';
+import type { ScenarioReadResult } from './repair-scenario';
 import type { ValidationError } from './validation-error';
-import { getAt, setAt } from './doc-path';
 
 /**
  * Share links: the whole scenario in the URL fragment (never sent to a server), as
@@ -26,17 +26,8 @@ export function encodeScenarioLink(
   return `s${LINK_VERSION}.${toBase64Url(deflateSync(strToU8(json), { level: 9 }))}`;
 }
 
-export type LinkDecodeResult =
-  | { kind: 'empty' }
-  | { kind: 'ok'; doc: ScenarioDoc; catalogRefs: Record<string, CatalogRef> }
-  /** The link was readable but some fields were invalid: they were reset to `fallback`'s values. */
-  | {
-      kind: 'repaired';
-      doc: ScenarioDoc;
-      catalogRefs: Record<string, CatalogRef>;
-      problems: ValidationError[];
-    }
-  | { kind: 'error'; message: string; problems: ValidationError[] };
+/** What reading a link gives: the same kinds as every scenario reader (repair-scenario.ts). */
+export type LinkDecodeResult = ScenarioReadResult;
 
 /**
  * Reads a fragment (with or without the `#`). `fallback` supplies the value of any field the
@@ -83,10 +74,10 @@ export function decodeScenarioLink(fragment: string, fallback: ScenarioDoc): Lin
       return fail('The link is damaged: its data is not readable.');
     }
     const result = validateOrRepair(migrate(unpackScenario(packed)), fallback);
-    if (result.kind === 'ok' || result.kind === 'repaired') {
-      return { ...result, catalogRefs: unpackCatalogRefs(packed, result.doc) };
+    if (result.kind === 'invalid') {
+      return fail('The link holds a scenario this calculator cannot accept.', result.problems);
     }
-    return result;
+    return { ...result, catalogRefs: unpackCatalogRefs(packed, result.doc) };
   } catch (error) {
     return fail(
       `The link could not be read (${error instanceof Error ? error.message : 'unknown error'}).`,
@@ -104,39 +95,6 @@ const MIGRATIONS: Record<number, (input: unknown) => unknown> = {
 
 function fail(message: string, problems: ValidationError[] = []): LinkDecodeResult {
   return { kind: 'error', message, problems };
-}
-
-/**
- * Accepts a valid scenario as is. Otherwise resets each invalid field that has a counterpart in
- * `fallback` (same path) and tries again, so one bad number does not cost the whole link.
- */
-function validateOrRepair(input: unknown, fallback: ScenarioDoc): LinkDecodeResult {
-  const first = validateScenario(input);
-  if (first.ok) return { kind: 'ok', doc: first.document, catalogRefs: {} };
-  let repaired = input;
-  const problems = first.errors;
-  for (const problem of problems) {
-    const path = parsePath(problem.path);
-    if (!path || path.length === 0) continue;
-    const replacement = getAt(fallback, path);
-    if (replacement === undefined || typeof replacement === 'object') continue;
-    repaired = setAt(repaired, path, replacement);
-  }
-  const second = validateScenario(repaired);
-  if (second.ok) return { kind: 'repaired', doc: second.document, catalogRefs: {}, problems };
-  return fail('The link holds a scenario this calculator cannot accept.', problems);
-}
-
-/** `workloads[0].inputShare` -> ['workloads', 0, 'inputShare']. */
-function parsePath(text: string): (string | number)[] | null {
-  const parts: (string | number)[] = [];
-  const re = /([^.[\]]+)|\[(\d+)\]/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    if (m[1] !== undefined) parts.push(m[1]);
-    else if (m[2] !== undefined) parts.push(Number(m[2]));
-  }
-  return parts;
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

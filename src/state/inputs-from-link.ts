@@ -4,15 +4,20 @@ import type { ValidationError } from '../scenario/validation-error';
 import type { CalculatorInputs } from './calculator-store';
 import { inputsFromPreset } from './inputs-from-preset';
 
+/** Where a scenario being opened came from: a link, or a file (with its name). */
+export type NoticeSource = { kind: 'link' } | { kind: 'file'; name: string };
+
+/** What was wrong with a link or file being opened, and what was reset or kept. */
 export type LinkNotice =
   | null
-  | { kind: 'repaired'; problems: readonly ValidationError[] }
+  | { kind: 'repaired'; problems: readonly ValidationError[]; from?: NoticeSource }
   | {
       kind: 'error';
       message: string;
       problems: readonly ValidationError[];
-      /** True when the scenario on screen was kept (a link pasted into an open page). */
+      /** True when the scenario on screen was kept (a link pasted into an open page, a file). */
       kept?: boolean;
+      from?: NoticeSource;
     };
 
 /**

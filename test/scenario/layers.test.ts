@@ -23,6 +23,11 @@ describe('layer rules', () => {
     ],
     ['src/scenario/x.ts', "import { useMemo } from 'react';\nexport const y = useMemo;\n"],
     ['src/scenario/x.ts', "import { y as z } from '../state/store';\nexport const y = z;\n"],
+    [
+      'src/scenario/files/x.ts',
+      "import { y as z } from '../../state/store';\nexport const y = z;\n",
+    ],
+    ['src/scenario/files/x.ts', "import { useMemo } from 'react';\nexport const y = useMemo;\n"],
     ['src/state/x.ts', "import { z } from '../ui/format';\nexport const y = z;\n"],
     ['src/ui/x.ts', "import { App } from '../app/App';\nexport const y = App;\n"],
     ['src/platform/x.ts', "import { z } from '../state/store';\nexport const y = z;\n"],
@@ -33,6 +38,14 @@ describe('layer rules', () => {
   it.each([
     ['src/core/x.ts', "import { Dec } from './decimal';\nexport const y = Dec;\n"],
     ['src/scenario/x.ts', "import { Dec } from '../core/decimal';\nexport const y = Dec;\n"],
+    [
+      'src/scenario/files/x.ts',
+      "import { Dec } from '../../core/decimal';\nexport const y = Dec;\n",
+    ],
+    [
+      'src/scenario/files/x.ts',
+      "import { toDocument } from '../document';\nexport const y = toDocument;\n",
+    ],
     ['src/ui/x.ts', "import { Dec } from '../core/decimal';\nexport const y = Dec;\n"],
   ])('%s may import %j', async (filePath, code) => {
     expect(await restrictedImports(filePath, code)).toEqual([]);

@@ -1,11 +1,14 @@
-import { describe, expect, it } from 'vitest';
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { Calculator } from '../../src/app/Calculator';
 import { inputsFromPreset } from '../../src/state/inputs-from-preset';
 import { DEFAULT_PRESET } from '../../src/scenario/presets';
 import { decodeScenarioLink } from '../../src/scenario/link-codec';
 import { parseEmbedOptions } from '../../src/ui/embed/embed-options';
 import { buildEmbedSnippet } from '../../src/ui/tools/embed-snippet';
+
+// vitest runs without globals here, so Testing Library cannot register its own cleanup.
+afterEach(cleanup);
 
 async function openShareDialog() {
   render(<Calculator initial={inputsFromPreset(DEFAULT_PRESET)} />);

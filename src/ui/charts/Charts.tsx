@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { onFirstInteraction } from '../../platform/first-interaction';
 import { useEvaluation } from '../evaluation-context';
+import { useCalculator } from '../../state/store-context';
 import { FirstScreenCharts } from './FirstScreenCharts';
 import { ALL_CHARTS } from './chart-ids';
 import type { ChartId } from './chart-ids';
@@ -16,11 +17,15 @@ const ChartsPanel = lazy(() => import('./ChartsPanel'));
 export function Charts({
   currency,
   charts = ALL_CHARTS,
+  exportable = false,
 }: {
   currency: string;
   charts?: readonly ChartId[];
+  /** Offer a PNG of each chart (the full calculator, not an embed). */
+  exportable?: boolean;
 }) {
   const { model, result } = useEvaluation();
+  const name = useCalculator((s) => s.validDoc.name);
   const [interactive, setInteractive] = useState(false);
   useEffect(() => onFirstInteraction(() => setInteractive(true)), []);
   const first = (
@@ -30,7 +35,14 @@ export function Charts({
     <section className="charts-section" aria-label="Charts">
       {interactive ? (
         <Suspense fallback={first}>
-          <ChartsPanel model={model} result={result} currency={currency} charts={charts} />
+          <ChartsPanel
+            model={model}
+            result={result}
+            currency={currency}
+            charts={charts}
+            exportable={exportable}
+            scenarioName={name}
+          />
         </Suspense>
       ) : (
         first

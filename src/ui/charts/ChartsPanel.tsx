@@ -26,6 +26,7 @@ import { compactMoney, compactTokens, chartMoney } from './chart-format';
 import { summarizeBreakdown, summarizeCostCurve, summarizeCumulative } from './chart-summaries';
 import { useSettledValue } from './use-settled-value';
 import { ALL_CHARTS, CHART_TITLES } from './chart-ids';
+import { ChartFigure } from './ChartFigure';
 import type { ChartId } from './chart-ids';
 
 type Size = { width: number; height: number };
@@ -37,6 +38,10 @@ type Props = {
   size?: Size;
   /** Which charts to show (an embed may show only some); all three by default. */
   charts?: readonly ChartId[];
+  /** Offer "Save as PNG" on each chart (not in an embed, which may not download). */
+  exportable?: boolean;
+  /** Names the saved images. */
+  scenarioName?: string;
 };
 
 /**
@@ -51,6 +56,8 @@ export const ChartsPanel = memo(function ChartsPanel({
   currency,
   size,
   charts = ALL_CHARTS,
+  exportable = false,
+  scenarioName = 'scenario',
 }: Props) {
   const id = useId();
   const curve = useMemo(() => toCostCurveData(model, result), [model, result]);
@@ -77,24 +84,37 @@ export const ChartsPanel = memo(function ChartsPanel({
   return (
     <div className="charts">
       {charts.includes('cost') && (
-        <figure className="chart" aria-labelledby={`${id}-cost`}>
-          <figcaption id={`${id}-cost`}>{CHART_TITLES.cost}</figcaption>
+        <ChartFigure
+          captionId={`${id}-cost`}
+          caption={CHART_TITLES.cost}
+          fileName={`${scenarioName} cost by volume`}
+          exportable={exportable}
+          summary={summarizeCostCurve(curve, result, currency)}
+        >
           <TodayContext.Provider value={curve.today}>
             <CostCurveChart curve={stableCurve} currency={currency} size={size} />
           </TodayContext.Provider>
-          <p className="chart-summary">{summarizeCostCurve(curve, result, currency)}</p>
-        </figure>
+        </ChartFigure>
       )}
       {charts.includes('breakdown') && (
-        <figure className="chart" aria-labelledby={`${id}-breakdown`}>
-          <figcaption id={`${id}-breakdown`}>{CHART_TITLES.breakdown}</figcaption>
+        <ChartFigure
+          captionId={`${id}-breakdown`}
+          caption={CHART_TITLES.breakdown}
+          fileName={`${scenarioName} cost by part`}
+          exportable={exportable}
+          summary={summarizeBreakdown(settled, currency)}
+        >
           <BreakdownChart data={breakdown} currency={currency} size={size} />
-          <p className="chart-summary">{summarizeBreakdown(settled, currency)}</p>
-        </figure>
+        </ChartFigure>
       )}
       {charts.includes('cumulative') && (
-        <figure className="chart" aria-labelledby={`${id}-cumulative`}>
-          <figcaption id={`${id}-cumulative`}>{CHART_TITLES.cumulative}</figcaption>
+        <ChartFigure
+          captionId={`${id}-cumulative`}
+          caption={CHART_TITLES.cumulative}
+          fileName={`${scenarioName} cumulative cost`}
+          exportable={exportable}
+          summary={summarizeCumulative(settled, currency)}
+        >
           <CumulativeChart
             data={cumulative}
             names={names}
@@ -102,8 +122,7 @@ export const ChartsPanel = memo(function ChartsPanel({
             currency={currency}
             size={size}
           />
-          <p className="chart-summary">{summarizeCumulative(settled, currency)}</p>
-        </figure>
+        </ChartFigure>
       )}
     </div>
   );
