@@ -1,10 +1,18 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+/** Module aliases, shared with vitest.config.ts so component tests run the charts as shipped. */
+export const ALIASES = {
+  // recharts' tick maths runs on decimal.js itself (see src/vendor/decimal-js-light.ts).
+  'decimal.js-light': fileURLToPath(new URL('./src/vendor/decimal-js-light.ts', import.meta.url)),
+};
 
 // base './' so the build runs from any static host or sub-path (DESIGN section 5).
 export default defineConfig({
   base: './',
   plugins: [react()],
+  resolve: { alias: ALIASES },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -1,9 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { ALIASES } from './vite.config.ts';
 
 // Two projects (STYLE.md): the core and scenario format run in node, components in jsdom.
 export default defineConfig({
   plugins: [react()],
+  // The same module aliases as the build, so component tests run the charts as shipped.
+  resolve: { alias: ALIASES },
   test: {
     projects: [
       {

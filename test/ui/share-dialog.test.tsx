@@ -15,7 +15,7 @@ async function openShareDialog() {
   const button = screen.getByRole('button', { name: 'Share and embed' });
   button.focus();
   fireEvent.click(button);
-  return screen.findByRole('dialog', { name: 'Share and embed' });
+  return screen.findByRole('dialog', { name: 'Share and embed' }, { timeout: 10_000 });
 }
 
 function snippetSrc(dialog: HTMLElement): URL {
