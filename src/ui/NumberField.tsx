@@ -13,7 +13,6 @@ import {
   fromFieldText,
   fromSliderPosition,
   toFieldDisplay,
-  toFieldText,
   toSliderPosition,
 } from './field-specs';
 import { useFieldErrors } from './evaluation-context';
@@ -67,9 +66,10 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
               type="button"
               className="link-button"
               onClick={() => source.defaultValue !== null && set(source.defaultValue)}
-              aria-label={`Reset ${spec.label} to ${toFieldText(spec, source.defaultValue ?? '')}${spec.percent ? '%' : ''}`}
+              // The visible words start the name (WCAG 2.5.3); the label says which field.
+              aria-label={`Reset to ${toFieldDisplay(spec, source.defaultValue ?? '')}${spec.percent ? '%' : ''} (${spec.label})`}
             >
-              reset to {toFieldText(spec, source.defaultValue ?? '')}
+              reset to {toFieldDisplay(spec, source.defaultValue ?? '')}
               {spec.percent ? '%' : ''}
             </button>
           </span>

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium, watchPage } from './browser';
 import type { PageWatch } from './browser';
@@ -26,15 +26,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+// Closed here too, so a failed test does not leave its pages running into the next one.
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
 
 async function newContext(
   options: { viewport?: { width: number; height: number }; bypassCSP?: boolean } = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({
+  const context = await browser.newContext({
     viewport: options.viewport ?? DESKTOP,
     colorScheme: 'light',
     bypassCSP: options.bypassCSP ?? false,
   });
+  contexts.push(context);
+  return context;
 }
 
 /** A new page of the context on the calculator, its headline shown. */
@@ -267,7 +274,6 @@ describe('the toolbar dialogs in Chromium', () => {
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
     }
-    await context.close();
   });
 
   it('has no serious or critical accessibility violations with each dialog open, light and dark, and in the embed', async () => {
@@ -306,7 +312,6 @@ describe('the toolbar dialogs in Chromium', () => {
     await writeFile(`${SHOTS}/axe-findings.json`, JSON.stringify(axeFindings, null, 2));
     expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((k) => [k, []])));
     expect(watch.consoleErrors).toEqual([]);
-    await context.close();
   });
 
   it('opens and closes each dialog by keyboard alone, focus going in and coming back', async () => {
@@ -345,7 +350,6 @@ describe('the toolbar dialogs in Chromium', () => {
     }
     expect(watch.consoleErrors).toEqual([]);
     expect(watch.foreignRequests).toEqual([]);
-    await context.close();
   });
 
   it('fits a phone without sideways scrolling; screenshots at phone and desktop width, light and dark', async () => {
@@ -385,7 +389,6 @@ describe('the toolbar dialogs in Chromium', () => {
       }
       expect(watch.consoleErrors).toEqual([]);
       expect(watch.foreignRequests).toEqual([]);
-      await context.close();
     }
     expect(overflows).toEqual(Object.fromEntries(Object.keys(overflows).map((k) => [k, 0])));
   });

@@ -137,6 +137,16 @@ describe('the embed in a sandboxed iframe on another origin', () => {
       page.evaluate(() =>
         Math.round(document.getElementById('calc')!.getBoundingClientRect().height),
       );
+    // The first interaction swaps the plain first-screen chart for the interactive one.
+    await frame.locator('body').click({ position: { x: 2, y: 2 } });
+    await frame.locator('.recharts-line').first().waitFor();
+    await expect
+      .poll(heightNow)
+      .toBe(
+        await frame.evaluate(() =>
+          Math.ceil(document.querySelector('.embed')!.getBoundingClientRect().height),
+        ),
+      );
     const closed = await heightNow();
     const summary = frame.locator('.show-math > details > summary');
     await summary.click();

@@ -393,7 +393,9 @@ describe('changed values and sources', () => {
     const { box } = field('Volume and traffic', 'Volume');
     typeInto(box, '400000000');
     expect(within(volumeGroup).getByText('changed')).toBeInTheDocument();
-    const reset = within(volumeGroup).getByRole('button', { name: 'Reset Volume to 150000000' });
+    const reset = within(volumeGroup).getByRole('button', {
+      name: 'Reset to 150,000,000 (Volume)',
+    });
     fireEvent.click(reset);
     expect(box).toHaveValue('150,000,000');
     expect(within(volumeGroup).queryByText('changed')).toBeNull();
@@ -405,7 +407,7 @@ describe('changed values and sources', () => {
     const { box } = field('Volume and traffic', 'Input share');
     typeInto(box, '70');
     const reset = within(group('Volume and traffic')).getByRole('button', {
-      name: 'Reset Input share to 80%',
+      name: 'Reset to 80% (Input share)',
     });
     fireEvent.click(reset);
     expect(box).toHaveValue('80');
@@ -417,7 +419,7 @@ describe('changed values and sources', () => {
     const { box } = field('API pricing', 'Input price');
     typeInto(box, '2');
     fireEvent.click(
-      within(group('API pricing')).getByRole('button', { name: 'Reset Input price to 1.25' }),
+      within(group('API pricing')).getByRole('button', { name: 'Reset to 1.25 (Input price)' }),
     );
     expect(box).toHaveValue('1.25');
     expect(within(group('API pricing')).queryByText('changed')).toBeNull();

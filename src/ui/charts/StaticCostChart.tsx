@@ -2,7 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import type { CostCurveData } from './chart-data';
 import { compactMoney, compactTokens } from './chart-format';
 
-const HEIGHT = 320;
+// The interactive chart is 320 px with its legend inside; this drawing plus its legend below
+// (27 px) takes the same height, so the page does not jump when the interactive one replaces it.
+const HEIGHT = 293;
 const PAD = { left: 76, right: 24, top: 28, bottom: 36 };
 const LOG_TICKS = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
 const DASHES = [undefined, '6 3', '2 2', '8 3 2 3'];

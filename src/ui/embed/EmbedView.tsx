@@ -15,7 +15,7 @@ import type { EmbedOptions } from './embed-options';
  * the full calculator with the same scenario, and nothing that needs storage.
  */
 export function EmbedView({ options }: { options: EmbedOptions }) {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   const currency = useCalculator((s) => s.doc.currency);
   const validDoc = useCalculator((s) => s.validDoc);
   const catalogRefs = useCalculator((s) => s.origin.catalogRefs);
@@ -27,7 +27,8 @@ export function EmbedView({ options }: { options: EmbedOptions }) {
     [settledDoc, catalogRefs],
   );
   return (
-    <div ref={ref} className="embed" data-locked={options.lock ? '' : undefined}>
+    <main ref={ref} className="embed" data-locked={options.lock ? '' : undefined}>
+      <h1 className="visually-hidden">LLM cost: self-host or pay per token?</h1>
       {options.problems.length > 0 && (
         <div className="link-notice" role="status">
           <p>
@@ -50,6 +51,6 @@ export function EmbedView({ options }: { options: EmbedOptions }) {
         </a>{' '}
         (new tab) · Calculated in your browser; nothing is sent anywhere.
       </p>
-    </div>
+    </main>
   );
 }
