@@ -5,7 +5,7 @@ import { App } from './App';
 import { readHash } from '../platform/url-hash';
 import { readEmbedSearch } from '../platform/embed-mode';
 import { inputsFromPreset } from '../state/inputs-from-preset';
-import { DEFAULT_PRESET } from '../scenario/presets';
+import { DEFAULT_PRESET } from '../scenario/preset-info';
 import './app.css';
 
 const root = document.getElementById('root');

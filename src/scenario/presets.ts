@@ -1,141 +1,20 @@
-import defaultScenario from './presets/default.json';
 import takeover10M from './presets/takeover-2026-10m.json';
 import takeover100M from './presets/takeover-2026-100m.json';
 import takeover1B from './presets/takeover-2026-1b.json';
 import budgetsShifted from './presets/budgets-shifted-2026.json';
+import portfolio2026 from './presets/portfolio-2026.json';
+import {
+  APP_ASSUMPTION,
+  DEFAULT_PRESET,
+  EXAMPLE,
+  PRESET_TITLES,
+  defaultAssumptions,
+  registerPresets,
+} from './preset-info';
+import type { Assumption, Preset, PresetSource } from './preset-info';
 
-/** Where a preset's figures come from, shown beside it in the app. */
-export type PresetSource = { title: string; publisher: string; date: string; tableId: string };
-
-/** Which catalog entry an option's numbers were taken from, so the app can show their source. */
-export type CatalogRef = {
-  apiModelId?: string;
-  profileId?: string;
-  gpuId?: string;
-  gpuPrice?: 'onDemandHourly' | 'committedHourly' | 'purchasePerGpu';
-};
-
-/** Where a preset's own assumption (a number not taken from a catalog) comes from. */
-export type Assumption = { source: string; asOf: string; note: string };
-
-export type Preset = {
-  id: string;
-  title: string;
-  /** What the preset models and which parameters were chosen, in plain words. */
-  summary: string;
-  source: PresetSource | null;
-  /** A v1 scenario document (DESIGN section 4). */
-  scenario: unknown;
-  /** Per option id, the catalog entries its numbers come from. */
-  catalogRefs: Readonly<Record<string, CatalogRef>>;
-  /** Sources of the preset's other numbers, by field path (`workloads[0].tokensPerDay`). */
-  assumptions: Readonly<Record<string, Assumption>>;
-  /** The source of any number not listed in `assumptions` or taken from a catalog. */
-  fallbackAssumption: Assumption;
-};
-
-const APP_ASSUMPTION = 'Assumption of this calculator (no public source); replace with your own';
-const STAFFING =
-  'Staffing reference: BLS OES/ECEC via resumegeni.com and scalearmy.com, kore1.com MLOps salary guide';
-const EXAMPLE = 'Illustrative example workload; replace with your own traffic';
-
-const DEFAULT_ASSUMPTIONS: Record<string, Assumption> = {
-  'settings.fteCostPerYear': {
-    source: STAFFING,
-    asOf: '2026-05',
-    note: 'Loaded cost of one MLOps engineer: about $170k base x 1.42 (benefits 29.8% of compensation, BLS ECEC June 2025); US range $182k-$234k loaded.',
-  },
-  'settings.horizonMonths': {
-    source: APP_ASSUMPTION,
-    asOf: '2026-11',
-    note: 'Three years, the usual GPU amortization period.',
-  },
-  'settings.discountRatePerYear': {
-    source: APP_ASSUMPTION,
-    asOf: '2026-11',
-    note: "A typical corporate hurdle rate; use your finance team's rate.",
-  },
-  'settings.daysPerYear': {
-    source: APP_ASSUMPTION,
-    asOf: '2026-11',
-    note: 'Actual calendar (365 days, 730 hours a month).',
-  },
-  'workloads[0].tokensPerDay': {
-    source: EXAMPLE,
-    asOf: '2026-11',
-    note: 'About 30,000 support conversations a day at 5,000 tokens each.',
-  },
-  'workloads[0].inputShare': {
-    source: EXAMPLE,
-    asOf: '2026-11',
-    note: 'Support prompts carry long context (history, retrieved documents) and short answers.',
-  },
-  'workloads[0].cachedInputShare': {
-    source: EXAMPLE,
-    asOf: '2026-11',
-    note: 'The shared system prompt and instructions hit the prompt cache.',
-  },
-  'workloads[0].batchShare': {
-    source: EXAMPLE,
-    asOf: '2026-11',
-    note: 'Summaries and tagging that can wait for a batch run.',
-  },
-  'workloads[0].peakToAverage': {
-    source: EXAMPLE,
-    asOf: '2026-11',
-    note: 'Business-hours traffic: the busiest hour is 2.5x the daily average.',
-  },
-  'workloads[0].growthPerMonth': {
-    source: EXAMPLE,
-    asOf: '2026-11',
-    note: 'Adoption growing about 43% a year.',
-  },
-  'options[0].integrationFte': {
-    source:
-      'AI Magicx blog, "The Open Source AI Takeover Is Real" (API integration engineering 0.025-0.1 FTE)',
-    asOf: '2026-04',
-    note: 'Integration and prompt maintenance for an API: a tenth of an engineer.',
-  },
-  'options[0].priceChangePerYear': {
-    source: APP_ASSUMPTION,
-    asOf: '2026-11',
-    note: 'Prices held flat; set a yearly change to model price cuts.',
-  },
-  'options[1].targetUtilization': {
-    source: APP_ASSUMPTION,
-    asOf: '2026-11',
-    note: "The profile's throughput is an offline maximum; 60% leaves headroom for interactive latency.",
-  },
-  'options[1].minReplicas': {
-    source: APP_ASSUMPTION,
-    asOf: '2026-11',
-    note: 'Two replicas so one can fail or be upgraded.',
-  },
-  'options[1].storagePerMonth': {
-    source:
-      'AI Magicx blog, "The Open Source AI Takeover Is Real" (storage and networking $200/month at 10M tokens/day)',
-    asOf: '2026-04',
-    note: 'Model weights, logs and network egress.',
-  },
-  'options[1].monitoringPerMonth': {
-    source:
-      'Staffing reference, seed table (monitoring about 5-6% of the self-hosted total; no authoritative source)',
-    asOf: '2026-04',
-    note: 'Observability tooling, fixed part.',
-  },
-  'options[1].monitoringPerGpuMonth': {
-    source:
-      'Staffing reference, seed table (monitoring about 5-6% of the self-hosted total; no authoritative source)',
-    asOf: '2026-04',
-    note: 'Observability tooling, per GPU.',
-  },
-  'options[1].engineeringFte': {
-    source:
-      'Staffing reference (seed: 0.25 / 1 / 3 FTE at 10M / 100M / 1B tokens/day; no authoritative public source)',
-    asOf: '2026-04',
-    note: 'Half an MLOps engineer, one from 1B tokens/day, two from 5B.',
-  },
-};
+export type { Assumption, CatalogRef, Preset, PresetInfo, PresetSource } from './preset-info';
+export { DEFAULT_PRESET };
 
 const fromTable = (title: string, date: string): Assumption => ({
   source: title,
@@ -157,62 +36,186 @@ const takeoverSummary = (tier: string) =>
   '$30 per 1M tokens, twice the $15 output price the article states; the preset uses the implied ' +
   'price so every line matches, and the claim audit shows the gap.';
 
-/** Every preset, the default first. */
+const CONSOLIDATION: PresetSource = {
+  title: 'Open-Source LLM Ecosystem Consolidation: Sustainability & Enterprise Adoption 2026',
+  publisher: 'research report',
+  date: '2026-02-21',
+  tableId: 'api-prices',
+  claimId: 'portfolio',
+};
+
+const HYBRID_ERA =
+  'Article, "Why Are Llama, Mistral, and DeepSeek Challenging Proprietary AI Giants?" (hybrid stacks: closed APIs reserved for high-complexity reasoning bursts)';
+
+type WorkloadNotes = Record<
+  | 'tokensPerDay'
+  | 'inputShare'
+  | 'cachedInputShare'
+  | 'batchShare'
+  | 'peakToAverage'
+  | 'growthPerMonth',
+  string
+>;
+
+/** One illustrative assumption per workload field, `workloads[index].field`. */
+function workloadAssumptions(index: number, notes: WorkloadNotes): Record<string, Assumption> {
+  return Object.fromEntries(
+    Object.entries(notes).map(([field, note]) => [
+      `workloads[${index}].${field}`,
+      { source: EXAMPLE, asOf: '2026-11', note },
+    ]),
+  );
+}
+
+/** A self-hosted deployment of the portfolio pays its own fixed costs: the point of the comparison. */
+const perDeployment = (index: number): Record<string, Assumption> => ({
+  ...defaultAssumptions('options[1].', `options[${index}].`),
+  [`options[${index}].minReplicas`]: {
+    source: APP_ASSUMPTION,
+    asOf: '2026-11',
+    note: 'Two replicas per deployment so one can fail or be upgraded; every self-hosted model of a portfolio needs its own pair.',
+  },
+  [`options[${index}].engineeringFte`]: {
+    source:
+      'Staffing reference (seed: 0.25 / 1 / 3 FTE at 10M / 100M / 1B tokens/day; no authoritative public source)',
+    asOf: '2026-04',
+    note: 'Per deployment, on the volume it serves: half an MLOps engineer, one from 1B tokens/day, two from 5B.',
+  },
+});
+
+const PORTFOLIO_ASSUMPTIONS: Record<string, Assumption> = {
+  ...defaultAssumptions('settings.'),
+  ...workloadAssumptions(0, {
+    tokensPerDay:
+      'Illustrative: about 2,000 long documents a day (contracts, filings, reports) at about 200,000 tokens each.',
+    inputShare:
+      'Illustrative: whole documents go in; summaries and extracted fields come out. The throughput profiles were measured on prompts of at most 5,000-8,192 tokens, so self-hosted capacity for very long prompts is optimistic.',
+    cachedInputShare:
+      'Illustrative: follow-up questions on a document already in the prompt cache.',
+    batchShare: 'Illustrative: overnight document batches (due diligence, archives) can wait.',
+    peakToAverage: 'Illustrative: office hours; the batch share flattens the peak.',
+    growthPerMonth: 'Illustrative: about 43% a year.',
+  }),
+  ...workloadAssumptions(1, {
+    tokensPerDay: 'Illustrative: about 150,000 assistant conversations a day at 4,000 tokens each.',
+    inputShare: 'Illustrative: prompts carry history and retrieved context; answers are short.',
+    cachedInputShare:
+      'Illustrative: the shared system prompt and instructions hit the prompt cache.',
+    batchShare: 'Illustrative: summaries and tagging that can wait for a batch run.',
+    peakToAverage: 'Illustrative: business hours, the busiest hour 2.5x the daily average.',
+    growthPerMonth: 'Illustrative: about 43% a year.',
+  }),
+  ...workloadAssumptions(2, {
+    tokensPerDay:
+      'Illustrative: about 2,000 developers at 150,000 tokens a day each, reasoning tokens included.',
+    inputShare:
+      'Illustrative: repository context goes in, and reasoning models write long answers (thinking tokens are output).',
+    cachedInputShare: 'Illustrative: the same repository files are sent again and again.',
+    batchShare: 'Illustrative: almost all interactive; a little offline test generation.',
+    peakToAverage: "Illustrative: one time zone's working hours.",
+    growthPerMonth: 'Illustrative: coding assistants spreading fastest, about 60% a year.',
+  }),
+  ...workloadAssumptions(3, {
+    tokensPerDay:
+      'Illustrative: about 50,000 conversations and documents a day in Japanese, Korean and Chinese at 4,000 tokens each.',
+    inputShare: 'Illustrative: customer messages with history and retrieved context.',
+    cachedInputShare: 'Illustrative: the shared system prompt hits the prompt cache.',
+    batchShare: 'Illustrative: translation and tagging that can wait for a batch run.',
+    peakToAverage: "Illustrative: one region's business hours.",
+    growthPerMonth: 'Illustrative: about 43% a year.',
+  }),
+  ...defaultAssumptions('options[0].'),
+  ...perDeployment(1),
+  ...defaultAssumptions('options[0].', 'options[2].'),
+  ...defaultAssumptions('options[0].', 'options[3].'),
+  ...perDeployment(4),
+  'strategies[3].routes': {
+    source: HYBRID_ERA,
+    asOf: '2026',
+    note: 'The article gives no share: 90% of every workload stays on the open model and the hardest 10% goes to the closed API.',
+  },
+};
+
+/** A preset's menu title, written once in preset-info.ts. */
+function titleOf(id: string): string {
+  return PRESET_TITLES.find((t) => t.id === id)?.title ?? id;
+}
+
+/** Every preset with its scenario, the default first (the menu's order). */
 export const PRESETS: readonly Preset[] = [
+  DEFAULT_PRESET,
   {
-    id: 'default',
-    title: 'Support assistant: GPT-5 API or Llama 3.3 70B on rented H100s',
+    id: 'portfolio-2026',
+    title: titleOf('portfolio-2026'),
+    scenario: portfolio2026,
     summary:
-      'One customer-support workload at 150M tokens/day growing 3% a month, on the GPT-5 API or ' +
-      'on Llama 3.3 70B self-hosted on rented H100 pairs (at least two replicas for redundancy), ' +
-      'with catalog prices and throughput. The throughput figures are offline maximums, so the ' +
-      'target utilization is 60%. Staff: half an MLOps engineer, more from 1B tokens/day.',
-    source: null,
-    scenario: defaultScenario,
-    assumptions: DEFAULT_ASSUMPTIONS,
+      'Four illustrative workloads (1.5B tokens/day: long documents, a general assistant, coding and ' +
+      'math, Asian languages) at catalog prices. The published portfolio puts long context on Llama 4 ' +
+      'Scout (4 rented H100s a replica), general work on the Mistral Medium 3.1 API, coding and math ' +
+      'on DeepSeek R1 and Asian languages on Qwen3-235B (4 rented H200s a replica). DeepSeek runs on ' +
+      "DeepSeek's own API: the article prices R1 per token, and self-hosting it here (two replicas of " +
+      '8 H200s, 7-10% utilized) would cost about $63,000 a month, as much as sending the workload to ' +
+      'Claude, against $13,000 from the API. The closed API is Claude Sonnet 4.5 ($3 / $15 per 1M, ' +
+      "as in the article's price table, half price in batch); GPT-5 ($1.25 / $10) would lower the " +
+      'all-API line. The pooled model is Qwen3-235B, the self-hosted model of the four that covers ' +
+      "Asian languages as well as code, math and long documents (only Scout's 10M-token context goes " +
+      'further). The hybrid keeps 90% of every workload on it and sends 10% to Claude, the "hybrid ' +
+      'stack" of hybrid-era-2026 (closed APIs for the hardest reasoning). Every deployment pays its ' +
+      'own two minimum replicas, storage, monitoring and staff, and every API its own integration: ' +
+      'the cost of fragmenting.',
+    source: CONSOLIDATION,
+    assumptions: PORTFOLIO_ASSUMPTIONS,
     fallbackAssumption: { source: APP_ASSUMPTION, asOf: '2026-11', note: '' },
     catalogRefs: {
-      'gpt-5': { apiModelId: 'gpt-5' },
-      'llama-70b-h100': {
-        profileId: 'llama-3.3-70b-fp8-h100x2',
+      'claude-sonnet-4.5': { apiModelId: 'claude-sonnet-4.5' },
+      'llama-4-scout-h100': {
+        profileId: 'llama-4-scout-fp8-h100x4',
         gpuId: 'h100-sxm',
+        gpuPrice: 'onDemandHourly',
+      },
+      'mistral-medium-3.1': { apiModelId: 'mistral-medium-3.1' },
+      'deepseek-r1': { apiModelId: 'deepseek-r1' },
+      'qwen3-235b-h200': {
+        profileId: 'qwen3-235b-a22b-fp8-h200x4',
+        gpuId: 'h200',
         gpuPrice: 'onDemandHourly',
       },
     },
   },
   {
     id: 'takeover-2026-10m',
-    title: 'Published table: 10M tokens/day (AI Magicx, 2026)',
+    title: titleOf('takeover-2026-10m'),
+    scenario: takeover10M,
     summary: takeoverSummary('10M'),
     source: { ...TAKEOVER, tableId: 'monthly-tco-by-volume' },
-    scenario: takeover10M,
     catalogRefs: { 'open-source': { profileId: 'llama-3.3-70b-fp8-h100x2' } },
     assumptions: {},
     fallbackAssumption: fromTable(`${TAKEOVER.publisher}, "${TAKEOVER.title}"`, TAKEOVER.date),
   },
   {
     id: 'takeover-2026-100m',
-    title: 'Published table: 100M tokens/day (AI Magicx, 2026)',
+    title: titleOf('takeover-2026-100m'),
+    scenario: takeover100M,
     summary: takeoverSummary('100M'),
     source: { ...TAKEOVER, tableId: 'monthly-tco-by-volume' },
-    scenario: takeover100M,
     catalogRefs: { 'open-source': { profileId: 'llama-3.3-70b-fp8-h100x2' } },
     assumptions: {},
     fallbackAssumption: fromTable(`${TAKEOVER.publisher}, "${TAKEOVER.title}"`, TAKEOVER.date),
   },
   {
     id: 'takeover-2026-1b',
-    title: 'Published table: 1B tokens/day (AI Magicx, 2026)',
+    title: titleOf('takeover-2026-1b'),
+    scenario: takeover1B,
     summary: takeoverSummary('1B'),
     source: { ...TAKEOVER, tableId: 'monthly-tco-by-volume' },
-    scenario: takeover1B,
     catalogRefs: { 'open-source': { profileId: 'llama-3.3-70b-fp8-h100x2' } },
     assumptions: {},
     fallbackAssumption: fromTable(`${TAKEOVER.publisher}, "${TAKEOVER.title}"`, TAKEOVER.date),
   },
   {
     id: 'budgets-shifted-2026',
-    title: 'Published annual table: API vs self-hosted (2026)',
+    title: titleOf('budgets-shifted-2026'),
+    scenario: budgetsShifted,
     summary:
       "The article's annual TCO table reproduced to the cent: GPT-4o at the article's own ~$5 per " +
       '1M tokens, on a volume (666,666,666.67 tokens/day, 30/360 calendar) that makes its $1.2M ' +
@@ -224,7 +227,6 @@ export const PRESETS: readonly Preset[] = [
       date: '2026',
       tableId: 'annual-tco',
     },
-    scenario: budgetsShifted,
     catalogRefs: { 'llama-4-h200': { profileId: 'llama-4-scout-fp8-h200x4' } },
     assumptions: {},
     fallbackAssumption: fromTable(
@@ -234,7 +236,7 @@ export const PRESETS: readonly Preset[] = [
   },
 ];
 
-export const DEFAULT_PRESET = PRESETS[0] as Preset;
+registerPresets(PRESETS);
 
 export function findPreset(id: string): Preset | undefined {
   return PRESETS.find((p) => p.id === id);

@@ -1,6 +1,6 @@
 import type { OptionDoc, ScenarioDoc } from './document';
 import type { Catalog } from './catalog';
-import type { CatalogRef, Preset } from './presets';
+import type { CatalogRef, PresetInfo } from './preset-info';
 import { getAt } from './doc-path';
 import { formatPath } from './validation-error';
 
@@ -16,7 +16,7 @@ export type FieldSource = {
 };
 
 type Origin = {
-  preset: Preset | undefined;
+  preset: PresetInfo | undefined;
   loaded: ScenarioDoc;
   catalogRefs: Readonly<Record<string, CatalogRef>>;
 };

@@ -32,6 +32,8 @@ export type CalculatorState = CalculatorInputs & {
   ) => void;
   /** Replaces the whole scenario (a preset, a file). */
   load: (inputs: CalculatorInputs) => void;
+  /** A structural edit of the document (add a workload, route a strategy), as one undo step. */
+  edit: (recipe: (doc: ScenarioDoc) => ScenarioDoc) => void;
 };
 
 /**
@@ -53,6 +55,7 @@ export function createCalculatorStore(initial: CalculatorInputs) {
             return catalogRefs ? { ...next, origin: { ...s.origin, catalogRefs } } : next;
           }),
         load: (inputs) => set(() => ({ ...inputs })),
+        edit: (recipe) => set((s) => withDoc(s, recipe(s.doc))),
       }),
       {
         partialize: (s): CalculatorInputs => ({

@@ -1,4 +1,4 @@
-import { DEFAULT_PRESET } from '../scenario/presets';
+import { DEFAULT_PRESET } from '../scenario/preset-info';
 import { decodeScenarioLink } from '../scenario/link-codec';
 import type { ValidationError } from '../scenario/validation-error';
 import type { CalculatorInputs } from './calculator-store';

@@ -1,4 +1,4 @@
-import type { Preset } from '../scenario/presets';
+import type { Preset } from '../scenario/preset-info';
 import { validateScenario } from '../scenario/validate-scenario';
 import type { CalculatorInputs } from './calculator-store';
 

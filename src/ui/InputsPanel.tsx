@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useState } from 'react';
+import { Suspense, lazy, startTransition, useEffect, useId, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import type { GpuDoc, ScenarioDoc } from '../scenario/document';
 import { useCalculator, useCalculatorShallow, useCalculatorStore } from '../state/store-context';
@@ -7,6 +7,11 @@ import { SPECS } from './input-specs';
 import { ApiModelPicker, GpuPicker, ProfilePicker } from './LazyPickers';
 import { useCatalog } from './catalog-context';
 import { gpuForMode } from './gpu-price-fill';
+import { InputSelectionContext } from './input-selection';
+import type { InputSelection } from './input-selection';
+
+// The portfolio editor is its own chunk, loaded when its section is opened.
+const PortfolioEditor = lazy(() => import('./portfolio/PortfolioEditor'));
 
 /**
  * The inputs, in four groups: Volume and traffic; API pricing; Self-hosting; Finance. With
@@ -21,113 +26,177 @@ export function InputsPanel() {
       s.doc.workloads.map((w) => w.name),
       optionIndexes(s.doc, 'api'),
       optionIndexes(s.doc, 'selfHost'),
+      s.doc.options.map((o) => o.id),
     ]),
   );
-  const [workloadNames, apiList, selfList] = JSON.parse(shape) as [string[], number[], number[]];
+  const [workloadNames, apiList, selfList, optionIds] = JSON.parse(shape) as [
+    string[],
+    number[],
+    number[],
+    string[],
+  ];
   // Below the fold, mounted one group per step after the first paint, so no single commit
   // (which cannot be sliced) holds the whole panel.
   const step = useMountSteps(2);
   const [workload, setWorkload] = useState(0);
-  const [api, setApi] = useState(0);
-  const [self, setSelf] = useState(0);
+  // Options are chosen by id, so the choice survives options being added, removed or moved.
+  const [apiChoice, setApiChoice] = useState<string | null>(null);
+  const [selfChoice, setSelfChoice] = useState<string | null>(null);
   const workloadList = workloadNames.map((name, i) => [i, name] as [number, string]);
   const w = Math.min(workload, workloadList.length - 1);
-  const apiIndex = apiList[Math.min(api, apiList.length - 1)];
-  const selfIndex = selfList[Math.min(self, selfList.length - 1)];
+  const apiIndex = apiList.find((i) => optionIds[i] === apiChoice) ?? apiList[0];
+  const selfIndex = selfList.find((i) => optionIds[i] === selfChoice) ?? selfList[0];
+  const ids = { volume: useId(), api: useId(), self: useId() };
+  const selection = useMemo<InputSelection>(
+    () => ({
+      selectWorkload: (index) => {
+        setWorkload(index);
+        bringIntoView(ids.volume);
+      },
+      selectOption: (optionId, kind) => {
+        if (kind === 'api') setApiChoice(optionId);
+        else setSelfChoice(optionId);
+        bringIntoView(kind === 'api' ? ids.api : ids.self);
+      },
+    }),
+    [ids.volume, ids.api, ids.self, setWorkload, setApiChoice, setSelfChoice],
+  );
 
   return (
-    <div className="inputs">
-      <Group title="Volume and traffic">
-        {workloadList.length > 1 && (
-          <Chooser label="Workload" value={w} onChange={setWorkload} options={workloadList} />
-        )}
-        {w >= 0 && (
-          <>
+    <InputSelectionContext.Provider value={selection}>
+      <div className="inputs">
+        <PortfolioGroup
+          summary={`${workloadList.length} workload${workloadList.length === 1 ? '' : 's'}, ${apiList.length + selfList.length} option${apiList.length + selfList.length === 1 ? '' : 's'}`}
+          openAtStart={workloadList.length > 1}
+        />
+        <Group title="Volume and traffic" id={ids.volume}>
+          {workloadList.length > 1 && (
+            <Chooser label="Workload" value={w} onChange={setWorkload} options={workloadList} />
+          )}
+          {w >= 0 && (
+            <>
+              <Fields
+                base={['workloads', w]}
+                names={[
+                  'tokensPerDay',
+                  'inputShare',
+                  'cachedInputShare',
+                  'batchShare',
+                  'peakToAverage',
+                  'growthPerMonth',
+                ]}
+              />
+            </>
+          )}
+        </Group>
+        {apiIndex !== undefined && (
+          <Group title="API pricing" id={ids.api}>
+            {apiList.length > 1 && (
+              <OptionChooser
+                label="API option"
+                indexes={apiList}
+                value={apiList.indexOf(apiIndex)}
+                onChange={(position) => setApiChoice(optionIds[apiList[position] ?? -1] ?? null)}
+              />
+            )}
+            <ApiModelPicker index={apiIndex} />
             <Fields
-              base={['workloads', w]}
+              base={['options', apiIndex]}
               names={[
-                'tokensPerDay',
-                'inputShare',
-                'cachedInputShare',
-                'batchShare',
-                'peakToAverage',
-                'growthPerMonth',
+                'inputPerM',
+                'cachedInputPerM',
+                'outputPerM',
+                'batchDiscount',
+                'priceChangePerYear',
+                'integrationFte',
+                'fineTuningPerMonth',
+                'fineTuningOneTime',
               ]}
             />
-          </>
+          </Group>
         )}
-      </Group>
-      {apiIndex !== undefined && (
-        <Group title="API pricing">
-          {apiList.length > 1 && (
-            <OptionChooser label="API option" indexes={apiList} value={api} onChange={setApi} />
-          )}
-          <ApiModelPicker index={apiIndex} />
-          <Fields
-            base={['options', apiIndex]}
-            names={[
-              'inputPerM',
-              'cachedInputPerM',
-              'outputPerM',
-              'batchDiscount',
-              'priceChangePerYear',
-              'integrationFte',
-              'fineTuningPerMonth',
-              'fineTuningOneTime',
-            ]}
-          />
-        </Group>
-      )}
-      {step >= 1 && selfIndex !== undefined && (
-        <Group title="Self-hosting">
-          {selfList.length > 1 && (
-            <OptionChooser
-              label="Self-hosted option"
-              indexes={selfList}
-              value={self}
-              onChange={setSelf}
+        {step >= 1 && selfIndex !== undefined && (
+          <Group title="Self-hosting" id={ids.self}>
+            {selfList.length > 1 && (
+              <OptionChooser
+                label="Self-hosted option"
+                indexes={selfList}
+                value={selfList.indexOf(selfIndex)}
+                onChange={(position) => setSelfChoice(optionIds[selfList[position] ?? -1] ?? null)}
+              />
+            )}
+            <ProfilePicker index={selfIndex} />
+            <GpuPicker index={selfIndex} />
+            <GpuPricing index={selfIndex} />
+            <h3 className="subgroup">Capacity</h3>
+            <Fields
+              base={['options', selfIndex]}
+              names={[
+                'gpusPerReplica',
+                'prefillTokensPerSec',
+                'decodeTokensPerSec',
+                'targetUtilization',
+                'minReplicas',
+              ]}
             />
-          )}
-          <ProfilePicker index={selfIndex} />
-          <GpuPicker index={selfIndex} />
-          <GpuPricing index={selfIndex} />
-          <h3 className="subgroup">Capacity</h3>
-          <Fields
-            base={['options', selfIndex]}
-            names={[
-              'gpusPerReplica',
-              'prefillTokensPerSec',
-              'decodeTokensPerSec',
-              'targetUtilization',
-              'minReplicas',
-            ]}
-          />
-          <h3 className="subgroup">Staff</h3>
-          <StaffTiers index={selfIndex} />
-          <h3 className="subgroup">Operations</h3>
-          <Fields
-            base={['options', selfIndex]}
-            names={[
-              'storagePerMonth',
-              'storagePerGpuMonth',
-              'monitoringPerMonth',
-              'monitoringPerGpuMonth',
-              'fineTuningPerMonth',
-              'fineTuningOneTime',
-            ]}
-          />
-        </Group>
-      )}
-      {step >= 2 && (
-        <Group title="Finance">
-          <Fields
-            base={['settings']}
-            names={['horizonMonths', 'discountRatePerYear', 'fteCostPerYear']}
-          />
-          <CalendarAndCurrency />
-        </Group>
-      )}
-    </div>
+            <h3 className="subgroup">Staff</h3>
+            <StaffTiers index={selfIndex} />
+            <h3 className="subgroup">Operations</h3>
+            <Fields
+              base={['options', selfIndex]}
+              names={[
+                'storagePerMonth',
+                'storagePerGpuMonth',
+                'monitoringPerMonth',
+                'monitoringPerGpuMonth',
+                'fineTuningPerMonth',
+                'fineTuningOneTime',
+              ]}
+            />
+          </Group>
+        )}
+        {step >= 2 && (
+          <Group title="Finance">
+            <Fields
+              base={['settings']}
+              names={['horizonMonths', 'discountRatePerYear', 'fteCostPerYear']}
+            />
+            <CalendarAndCurrency />
+          </Group>
+        )}
+      </div>
+    </InputSelectionContext.Provider>
+  );
+}
+
+/** Brings a group into view after a portfolio "Edit figures" (after React has rendered it). */
+function bringIntoView(id: string) {
+  requestAnimationFrame(() =>
+    document.getElementById(id)?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }),
+  );
+}
+
+/**
+ * Workloads, options and strategies: a summary, and the portfolio editor once opened (open at
+ * the start for a scenario with several workloads).
+ */
+function PortfolioGroup({ summary, openAtStart }: { summary: string; openAtStart: boolean }) {
+  const [open, setOpen] = useState(openAtStart);
+  const strategies = useCalculator((s) => s.doc.strategies.length);
+  return (
+    <Group title="Portfolio">
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          {summary}, {strategies} {strategies === 1 ? 'strategy' : 'strategies'}: add, remove,
+          rename, route
+        </summary>
+        {open && (
+          <Suspense fallback={<p>Loading the editor…</p>}>
+            <PortfolioEditor />
+          </Suspense>
+        )}
+      </details>
+    </Group>
   );
 }
 
@@ -164,9 +233,9 @@ function optionIndexes(doc: ScenarioDoc, kind: 'api' | 'selfHost'): number[] {
   return doc.options.flatMap((o, i) => (o.kind === kind ? [i] : []));
 }
 
-function Group({ title, children }: { title: string; children: ReactNode }) {
+function Group({ title, id, children }: { title: string; id?: string; children: ReactNode }) {
   return (
-    <fieldset className="group">
+    <fieldset className="group" id={id}>
       <legend>{title}</legend>
       {children}
     </fieldset>

@@ -3,7 +3,7 @@ import type { DocPath } from '../scenario/doc-path';
 import { getAt } from '../scenario/doc-path';
 import { formatPath } from '../scenario/validation-error';
 import { fieldSource } from '../scenario/provenance';
-import { findPreset } from '../scenario/presets';
+import { findPresetInfo } from '../scenario/preset-info';
 import { Dec } from '../core/decimal';
 import { beginGesture, endGesture } from '../state/calculator-store';
 import { useCalculator, useCalculatorStore } from '../state/store-context';
@@ -43,7 +43,7 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
   const error = errors.get(key);
   const source = fieldSource(
     {
-      preset: origin.presetId ? findPreset(origin.presetId) : undefined,
+      preset: origin.presetId ? findPresetInfo(origin.presetId) : undefined,
       loaded: origin.loaded,
       catalogRefs: origin.catalogRefs,
     },

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useId, useState } from 'react';
 import { addressWithFragment, copyText } from '../platform/url-hash';
-import { PRESETS, findPreset } from '../scenario/presets';
+import { PRESET_TITLES, findPresetInfo } from '../scenario/preset-info';
 import { inputsFromPreset } from '../state/inputs-from-preset';
 import { useCalculator, useCalculatorStore, useHistoryState } from '../state/store-context';
 
@@ -21,7 +21,7 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
   const { canUndo, canRedo } = useHistoryState();
   const presetId = useCalculator((s) => s.origin.presetId);
   const id = useId();
-  const preset = presetId ? findPreset(presetId) : undefined;
+  const preset = presetId ? findPresetInfo(presetId) : undefined;
   const [tool, setTool] = useState<ToolId | null>(null);
   const OpenDialog = tool ? TOOLS[tool].Dialog : null;
   return (
@@ -32,12 +32,16 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
           id={id}
           value={presetId ?? ''}
           onChange={(e) => {
-            const next = findPreset(e.currentTarget.value);
-            if (next) store.getState().load(inputsFromPreset(next));
+            const id = e.currentTarget.value;
+            // The presets' scenarios are a separate download, fetched when one is chosen.
+            void import('../scenario/presets').then(({ findPreset }) => {
+              const next = findPreset(id);
+              if (next) store.getState().load(inputsFromPreset(next));
+            });
           }}
         >
           {presetId === null && <option value="">Your scenario</option>}
-          {PRESETS.map((p) => (
+          {PRESET_TITLES.map((p) => (
             <option key={p.id} value={p.id}>
               {p.title}
             </option>

@@ -6,7 +6,10 @@ import { loadCatalog } from '../../src/scenario/catalog';
 import claimsFile from '../../src/scenario/catalog/published-claims.json';
 
 type LooseTable = { id: string; tiers?: unknown[]; rows?: unknown[] };
-const claims = claimsFile as unknown as { sources: { id: string; tables?: LooseTable[] }[] };
+type LooseClaim = { id: string; assignments?: { workload: string; model: string }[] };
+const claims = claimsFile as unknown as {
+  sources: { id: string; title: string; tables?: LooseTable[]; claims?: LooseClaim[] }[];
+};
 import { cents, evaluateOk, strategy } from '../core/helpers';
 
 const { findApiModel, findGpu, findProfile } = await loadCatalog();
@@ -28,6 +31,13 @@ describe('presets', () => {
         if (ref.apiModelId) {
           const m = findApiModel(ref.apiModelId);
           expect(option).toMatchObject({ inputPerM: m?.inputPerM, outputPerM: m?.outputPerM });
+          // As the catalog pickers fill them: no cache price means the input price, no batch price 0.
+          if (option?.cachedInputPerM !== undefined) {
+            expect(option.cachedInputPerM).toBe(m?.cachedInputPerM ?? m?.inputPerM);
+          }
+          if (option?.batchDiscount !== undefined) {
+            expect(option.batchDiscount).toBe(m?.batchDiscount ?? '0');
+          }
         }
         if (ref.profileId) {
           const p = findProfile(ref.profileId);
@@ -137,5 +147,58 @@ describe('the published annual table (budgets-shifted-2026), to the cent', () =>
     );
     expect(cents(self.timeline.months[11]?.cumulative ?? '')).toBe('800000.00');
     expect(cents(api.timeline.months[11]?.cumulative ?? '')).toBe('1450000.00');
+  });
+});
+
+describe('the model portfolio preset (consolidation-2026, hybrid-era-2026)', () => {
+  const preset = PRESETS.find((p) => p.id === 'portfolio-2026');
+  const doc = preset?.scenario as {
+    workloads: Record<string, unknown>[];
+    strategies: { id: string; routes: { workloadId: string; optionId: string; share: string }[] }[];
+  };
+
+  it('comes right after the default and cites the published portfolio claim', () => {
+    expect(PRESETS.map((p) => p.id).indexOf('portfolio-2026')).toBe(1);
+    const source = claims.sources.find((s) => s.id === 'consolidation-2026');
+    expect(preset?.source?.title).toBe(source?.title);
+    const claim = source?.claims?.find((c) => c.id === preset?.source?.claimId);
+    expect(claim?.assignments).toHaveLength(doc.workloads.length);
+    expect(source?.tables?.map((t) => t.id)).toContain(preset?.source?.tableId);
+  });
+
+  it('documents every workload number as an illustrative assumption', () => {
+    const fields = [
+      'tokensPerDay',
+      'inputShare',
+      'cachedInputShare',
+      'batchShare',
+      'peakToAverage',
+      'growthPerMonth',
+    ];
+    doc.workloads.forEach((w, index) => {
+      for (const field of fields) {
+        expect(w[field], `workloads[${index}].${field}`).toBeDefined();
+        const a = preset?.assumptions[`workloads[${index}].${field}`];
+        expect(a?.note, `workloads[${index}].${field}`).toMatch(/^Illustrative: /);
+      }
+    });
+  });
+
+  it('routes the portfolio one workload per model and the hybrid 90/10', () => {
+    const routes = (id: string) => doc.strategies.find((s) => s.id === id)?.routes ?? [];
+    expect(routes('published-portfolio').map((r) => [r.workloadId, r.optionId])).toEqual([
+      ['long-context', 'llama-4-scout-h100'],
+      ['general', 'mistral-medium-3.1'],
+      ['coding-math', 'deepseek-r1'],
+      ['asian-language', 'qwen3-235b-h200'],
+    ]);
+    for (const w of doc.workloads) {
+      const mine = routes('hybrid').filter((r) => r.workloadId === w.id);
+      expect(mine.map((r) => [r.optionId, r.share])).toEqual([
+        ['qwen3-235b-h200', '0.9'],
+        ['claude-sonnet-4.5', '0.1'],
+      ]);
+    }
+    expect(preset?.assumptions['strategies[3].routes']?.source).toMatch(/Hybrid|hybrid/);
   });
 });

@@ -114,6 +114,14 @@ function choose(select: HTMLElement, optionText: string | RegExp) {
   fireEvent.change(select, { target: { value: option.value } });
 }
 
+/** Picks a preset; its scenario is a separate download, so this waits until it has loaded. */
+async function choosePreset(optionText: string | RegExp) {
+  const menu = screen.getByRole('combobox', { name: 'Scenario' });
+  const option = within(menu).getByRole('option', { name: optionText }) as HTMLOptionElement;
+  fireEvent.change(menu, { target: { value: option.value } });
+  await waitFor(() => expect(menu).toHaveValue(option.value), { timeout: 10_000 });
+}
+
 /** Headline numbers the engine gives for the default scenario with some edits. */
 function engineBreakEven(edit: (doc: { options: Record<string, unknown>[] }) => void): string {
   const doc = structuredClone(DEFAULT_PRESET.scenario) as { options: Record<string, unknown>[] };
@@ -209,14 +217,14 @@ describe('the inputs', () => {
     Finance: ['Horizon', 'Discount rate', 'Engineer cost'],
   };
 
-  it('are in four groups, and every numeric input is a labelled number field with a slider', () => {
+  it('are in four groups after the portfolio, and every numeric input is a labelled number field with a slider', () => {
     renderCalculator();
     const inputs = screen.getByRole('region', { name: 'Inputs' });
     const legends = within(inputs)
       .getAllByRole('group')
       .map((g) => g.querySelector(':scope > legend')?.textContent)
       .filter(Boolean);
-    expect(legends).toEqual(Object.keys(GROUPS));
+    expect(legends).toEqual(['Portfolio', ...Object.keys(GROUPS)]);
     for (const [name, labels] of Object.entries(GROUPS)) {
       const g = within(inputs).getByRole('group', { name });
       expect(g).toBe(group(name));
@@ -583,11 +591,10 @@ describe('the presets menu', () => {
     expect(menu).toHaveValue('default');
   });
 
-  it.each(TABLES)('%s loads "%s" with its monthly totals', (id, title, api, selfHosted) => {
+  it.each(TABLES)('%s loads "%s" with its monthly totals', async (id, title, api, selfHosted) => {
     renderCalculator();
-    const menu = screen.getByRole('combobox', { name: 'Scenario' });
-    choose(menu, new RegExp(`^${title}`));
-    expect(menu).toHaveValue(id);
+    await choosePreset(new RegExp(`^${title}`));
+    expect(screen.getByRole('combobox', { name: 'Scenario' })).toHaveValue(id);
     expect(strategyRow('Proprietary API')[0]).toBe(api);
     expect(strategyRow('Self-hosted open source')[0]).toBe(selfHosted);
     expect(verdict()).toHaveTextContent(/^Self-hosted open source is cheaper today by/);
@@ -596,10 +603,7 @@ describe('the presets menu', () => {
 
   it('the 100M table: $92,000 against $41,000 a month, with its source', async () => {
     renderCalculator();
-    choose(
-      screen.getByRole('combobox', { name: 'Scenario' }),
-      /^Published table: 100M tokens\/day/,
-    );
+    await choosePreset(/^Published table: 100M tokens\/day/);
     expect(verdict()).toHaveTextContent(
       'Self-hosted open source is cheaper today by $51,000.00 a month ($612,000.00 a year).',
     );
@@ -623,9 +627,9 @@ describe('the presets menu', () => {
     expect(strategyRow('GPT-5 API')[0]).toBe('$14,455.63');
   });
 
-  it('the annual table loads with its own source', () => {
+  it('the annual table loads with its own source', async () => {
     renderCalculator();
-    choose(screen.getByRole('combobox', { name: 'Scenario' }), /^Published annual table/);
+    await choosePreset(/^Published annual table/);
     expect(verdict()).toHaveTextContent(
       'Open-source self-hosted strategy is cheaper today by $54,166.67 a month ($650,000.00 a year).',
     );

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { encodeScenarioLink } from '../../scenario/link-codec';
 import { fieldSource } from '../../scenario/provenance';
-import { findPreset } from '../../scenario/presets';
+import { findPresetInfo } from '../../scenario/preset-info';
 import { addressWithFragment } from '../../platform/url-hash';
 import { useCalculator, useCalculatorShallow } from '../../state/store-context';
 import { useCatalog } from '../catalog-context';
@@ -21,7 +21,7 @@ export function PrintMemoHead({ currency }: { currency: string }) {
     [doc, origin.catalogRefs],
   );
   const sections = useMemo(() => compareInputs(doc, doc).sections, [doc]);
-  const preset = origin.presetId ? findPreset(origin.presetId) : undefined;
+  const preset = origin.presetId ? findPresetInfo(origin.presetId) : undefined;
   const today = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date());
   return (
     <section className="print-memo" aria-label="Printed memo">
