@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { CalculatorInputs } from '../state/calculator-store';
 import { createCalculatorStore } from '../state/calculator-store';
@@ -23,6 +23,9 @@ import { applyTheme, systemTheme, watchSystemTheme } from '../platform/theme';
 import type { Theme } from '../platform/theme';
 
 /** The calculator: one store, derived results, inputs beside results and charts. */
+// The strategy comparison (issue 5) is its own chunk, fetched for portfolio scenarios.
+const StrategyComparison = lazy(() => import('../ui/portfolio/StrategyComparison'));
+
 export function Calculator({
   initial,
   notice = null,
@@ -57,6 +60,10 @@ function CalculatorLayout({
 }) {
   const store = useCalculatorStore();
   const currency = useCalculator((s) => s.doc.currency);
+  // A portfolio (several workloads, or more than one alternative) gets the comparison view.
+  const portfolio = useCalculator(
+    (s) => s.validDoc.workloads.length > 1 || s.validDoc.strategies.length > 2,
+  );
   const [chosenTheme, setChosenTheme] = useState<Theme | null>(null);
   const [system, setSystem] = useState<Theme>(systemTheme);
   const theme = chosenTheme ?? system;
@@ -126,6 +133,11 @@ function CalculatorLayout({
         </section>
         <section className="results-column" aria-label="Results and charts">
           <Headline currency={currency} />
+          {portfolio && (
+            <Suspense fallback={<p>Loading the comparison…</p>}>
+              <StrategyComparison currency={currency} />
+            </Suspense>
+          )}
           <Charts currency={currency} exportable />
           <ShowMath currency={currency} />
           {memo && <memo.PrintMemoMath currency={currency} />}

@@ -196,6 +196,7 @@ export const PRESET_TITLES: readonly { id: string; title: string }[] = [
   { id: 'takeover-2026-100m', title: 'Published table: 100M tokens/day (AI Magicx, 2026)' },
   { id: 'takeover-2026-1b', title: 'Published table: 1B tokens/day (AI Magicx, 2026)' },
   { id: 'budgets-shifted-2026', title: 'Published annual table: API vs self-hosted (2026)' },
+  { id: 'empty', title: 'Empty scenario: build your own portfolio' },
 ];
 
 const registered = new Map<string, PresetInfo>([[DEFAULT_PRESET.id, DEFAULT_PRESET]]);

@@ -3,6 +3,7 @@ import takeover100M from './presets/takeover-2026-100m.json';
 import takeover1B from './presets/takeover-2026-1b.json';
 import budgetsShifted from './presets/budgets-shifted-2026.json';
 import portfolio2026 from './presets/portfolio-2026.json';
+import empty from './presets/empty.json';
 import {
   APP_ASSUMPTION,
   DEFAULT_PRESET,
@@ -233,6 +234,18 @@ export const PRESETS: readonly Preset[] = [
       'Blog article, "The Open-Source LLM Ecosystem in 2026: Why 93% of Enterprise Budgets Have Shifted"',
       '2026',
     ),
+  },
+  {
+    id: 'empty',
+    title: titleOf('empty'),
+    scenario: empty,
+    summary:
+      'No workloads and no options: add them in the Portfolio group, pick models from the ' +
+      'catalogs, and route each strategy. Finance settings are the default scenario’s.',
+    source: null,
+    catalogRefs: {},
+    assumptions: defaultAssumptions('settings.'),
+    fallbackAssumption: { source: APP_ASSUMPTION, asOf: '2026-11', note: '' },
   },
 ];
 

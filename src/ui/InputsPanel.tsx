@@ -67,28 +67,30 @@ export function InputsPanel() {
       <div className="inputs">
         <PortfolioGroup
           summary={`${workloadList.length} workload${workloadList.length === 1 ? '' : 's'}, ${apiList.length + selfList.length} option${apiList.length + selfList.length === 1 ? '' : 's'}`}
-          openAtStart={workloadList.length > 1}
+          openAtStart={workloadList.length !== 1}
         />
-        <Group title="Volume and traffic" id={ids.volume}>
-          {workloadList.length > 1 && (
-            <Chooser label="Workload" value={w} onChange={setWorkload} options={workloadList} />
-          )}
-          {w >= 0 && (
-            <>
-              <Fields
-                base={['workloads', w]}
-                names={[
-                  'tokensPerDay',
-                  'inputShare',
-                  'cachedInputShare',
-                  'batchShare',
-                  'peakToAverage',
-                  'growthPerMonth',
-                ]}
-              />
-            </>
-          )}
-        </Group>
+        {workloadList.length > 0 && (
+          <Group title="Volume and traffic" id={ids.volume}>
+            {workloadList.length > 1 && (
+              <Chooser label="Workload" value={w} onChange={setWorkload} options={workloadList} />
+            )}
+            {w >= 0 && (
+              <>
+                <Fields
+                  base={['workloads', w]}
+                  names={[
+                    'tokensPerDay',
+                    'inputShare',
+                    'cachedInputShare',
+                    'batchShare',
+                    'peakToAverage',
+                    'growthPerMonth',
+                  ]}
+                />
+              </>
+            )}
+          </Group>
+        )}
         {apiIndex !== undefined && (
           <Group title="API pricing" id={ids.api}>
             {apiList.length > 1 && (
@@ -181,7 +183,9 @@ function bringIntoView(id: string) {
  * the start for a scenario with several workloads).
  */
 function PortfolioGroup({ summary, openAtStart }: { summary: string; openAtStart: boolean }) {
-  const [open, setOpen] = useState(openAtStart);
+  // Open for a scenario with several workloads, until the user opens or closes it.
+  const [chosen, setOpen] = useState<boolean | null>(null);
+  const open = chosen ?? openAtStart;
   const strategies = useCalculator((s) => s.doc.strategies.length);
   return (
     <Group title="Portfolio">

@@ -25,6 +25,7 @@ import type { BreakdownRow, CostCurveData, CumulativeRow } from './chart-data';
 import { compactMoney, compactTokens, chartMoney } from './chart-format';
 import { summarizeBreakdown, summarizeCostCurve, summarizeCumulative } from './chart-summaries';
 import { useSettledValue } from './use-settled-value';
+import { legendRoom, markerLabelsFit, seriesColor, seriesDash, seriesWidth } from './chart-style';
 import { ALL_CHARTS, CHART_TITLES } from './chart-ids';
 import { ChartFigure } from './ChartFigure';
 import type { ChartId } from './chart-ids';
@@ -135,13 +136,24 @@ const MARGIN = { top: 24, right: 24, bottom: 8, left: 8 };
 const BAR_MARGIN = { top: 8, right: 24, bottom: 8, left: 8 };
 const TOOLTIP_STYLE = { background: 'var(--surface)', borderColor: 'var(--border)' };
 const GRID = <CartesianGrid strokeDasharray="3 3" stroke="var(--grid)" />;
-const color = (i: number) => `var(--series-${i % 6})`;
+const color = seriesColor;
 /**
- * Solid, dashed, dotted: lines stay apart without relying on colour alone. The baseline gets no
- * dash property at all (a dashed line costs recharts a path-length measurement per render).
+ * Colour, dash and width per strategy (chart-style.ts, the same as the first-screen chart); the
+ * legend shows the dash too (`legendType="plainline"`). A solid line gets no dash property at all
+ * (a dashed line costs recharts a path-length measurement per render).
  */
-const dash = (i: number) =>
-  i === 0 ? {} : { strokeDasharray: ['6 3', '2 2', '8 3 2 3'][(i - 1) % 3] ?? '6 3' };
+const lineStyle = (i: number) => {
+  const dash = seriesDash(i);
+  return {
+    stroke: color(i),
+    strokeWidth: seriesWidth(i),
+    ...(dash ? { strokeDasharray: dash } : {}),
+  };
+};
+/** Legends in strategy order (recharts sorts them by name unless told not to). */
+const LEGEND_ORDER = null;
+const chartHeight = (legendEntries: number) => 320 + legendRoom(legendEntries);
+const seriesIndex = (key: string) => Number(key.slice(1));
 const PART_COLORS = [
   'var(--part-api)',
   'var(--part-gpu)',
@@ -164,11 +176,19 @@ function useFormatters(currency: string) {
   );
 }
 
-function Frame({ size, children }: { size: Size | undefined; children: ReactElement }) {
+function Frame({
+  size,
+  height = 320,
+  children,
+}: {
+  size: Size | undefined;
+  height?: number;
+  children: ReactElement;
+}) {
   return size ? (
     <div style={size}>{children}</div>
   ) : (
-    <ResponsiveContainer width="100%" height={320}>
+    <ResponsiveContainer width="100%" height={height}>
       {children}
     </ResponsiveContainer>
   );
@@ -190,28 +210,40 @@ const CostCurveChart = memo(function CostCurveChart({
     () => LOG_TICKS.filter((t) => t >= curve.domain[0] && t <= curve.domain[1]),
     [curve.domain],
   );
-  const markers = useMemo(
-    () => ({
+  const markers = useMemo(() => {
+    const labelled = markerLabelsFit(
+      curve.breakEvens.map((b) => logShare(b.tokensPerDay, curve.domain)),
+    );
+    const single = curve.breakEvens.length === 1;
+    return {
+      // A crossing is a dot in its strategy's colour, ringed so it shows on any line.
       dots: curve.crossings.map((c) => ({
         key: `${c.seriesKey}-${c.tokensPerDay}`,
         x: c.tokensPerDay,
         y: curve.points.find((p) => p.tokensPerDay >= c.tokensPerDay)?.[c.seriesKey] ?? 0,
+        fill: color(seriesIndex(c.seriesKey)),
       })),
-      lines: curve.breakEvens.map((b) => ({
-        key: b.seriesKey,
-        x: b.tokensPerDay,
-        label: {
-          value: `break-even ${compactTokens(b.tokensPerDay)}/day`,
-          position: nearRightEdge(b.tokensPerDay, curve.domain) ? 'insideTopRight' : 'top',
-          fill: 'var(--accent)',
-          fontWeight: 600,
-        } as const,
-      })),
-    }),
-    [curve.crossings, curve.breakEvens, curve.points, curve.domain],
-  );
+      lines: curve.breakEvens.map((b) => {
+        const stroke = single ? 'var(--accent)' : color(seriesIndex(b.seriesKey));
+        return {
+          key: b.seriesKey,
+          x: b.tokensPerDay,
+          stroke,
+          strokeWidth: labelled ? 2 : 1.5,
+          label: labelled
+            ? ({
+                value: `break-even ${compactTokens(b.tokensPerDay)}/day`,
+                position: nearRightEdge(b.tokensPerDay, curve.domain) ? 'insideTopRight' : 'top',
+                fill: stroke,
+                fontWeight: 600,
+              } as const)
+            : undefined,
+        };
+      }),
+    };
+  }, [curve.crossings, curve.breakEvens, curve.points, curve.domain]);
   return (
-    <Frame size={size}>
+    <Frame size={size} height={chartHeight(curve.series.length)}>
       <LineChart data={curve.points} margin={MARGIN} {...(size ?? {})}>
         {GRID}
         <XAxis
@@ -233,15 +265,14 @@ const CostCurveChart = memo(function CostCurveChart({
           width={72}
         />
         <Tooltip formatter={f.money} labelFormatter={f.tokensLabel} contentStyle={TOOLTIP_STYLE} />
-        <Legend />
+        <Legend itemSorter={LEGEND_ORDER} />
         {curve.series.map((s, i) => (
           <Line
             key={s.key}
             dataKey={s.key}
             name={s.name}
-            stroke={color(i)}
-            strokeWidth={2}
-            {...dash(i)}
+            {...lineStyle(i)}
+            legendType="plainline"
             dot={false}
             isAnimationActive={false}
             type="linear"
@@ -249,15 +280,23 @@ const CostCurveChart = memo(function CostCurveChart({
         ))}
         <TodayMarker />
         {markers.dots.map((d) => (
-          <ReferenceDot key={d.key} x={d.x} y={d.y} r={4} fill="var(--text)" stroke="none" />
+          <ReferenceDot
+            key={d.key}
+            x={d.x}
+            y={d.y}
+            r={4}
+            fill={d.fill}
+            stroke="var(--text)"
+            strokeWidth={1}
+          />
         ))}
         {markers.lines.map((l) => (
           <ReferenceLine
             key={l.key}
             x={l.x}
-            stroke="var(--accent)"
-            strokeWidth={2}
-            label={l.label}
+            stroke={l.stroke}
+            strokeWidth={l.strokeWidth}
+            {...(l.label ? { label: l.label } : {})}
           />
         ))}
       </LineChart>
@@ -288,7 +327,7 @@ const BreakdownChart = memo(function BreakdownChart({
         />
         <YAxis tickFormatter={f.axisMoney} stroke="var(--axis)" width={72} />
         <Tooltip formatter={f.money} contentStyle={TOOLTIP_STYLE} />
-        <Legend />
+        <Legend itemSorter={LEGEND_ORDER} />
         {BREAKDOWN_PARTS.map(([key, label], i) => (
           <Bar
             key={key}
@@ -318,46 +357,59 @@ const CumulativeChart = memo(function CumulativeChart({
   size: Size | undefined;
 }) {
   const f = useFormatters(currency);
-  const labels = useMemo(
-    () =>
-      paybacks.map((p) => ({
+  const labels = useMemo(() => {
+    const months = Math.max(1, data.length - 1);
+    const labelled = markerLabelsFit(paybacks.map((p) => p.month / months));
+    const single = paybacks.length === 1;
+    return paybacks.map((p) => {
+      const stroke = single ? 'var(--accent)' : color(p.index);
+      return {
         ...p,
-        label: {
-          value: `payback: month ${p.month}`,
-          position: p.month > data.length / 2 ? 'insideTopRight' : 'insideTopLeft',
-          fill: 'var(--accent)',
-          fontWeight: 600,
-        } as const,
-      })),
-    [paybacks, data.length],
+        stroke,
+        label: labelled
+          ? ({
+              value: `payback: month ${p.month}`,
+              position: p.month > data.length / 2 ? 'insideTopRight' : 'insideTopLeft',
+              fill: stroke,
+              fontWeight: 600,
+            } as const)
+          : undefined,
+      };
+    });
+  }, [paybacks, data.length]);
+  // Capex bars (and their legend entries) only for strategies that buy anything.
+  const buying = useMemo(
+    () => names.map((_, i) => data.some((row) => (row[`s${i}capex`] ?? 0) > 0)),
+    [names, data],
   );
   return (
-    <Frame size={size}>
+    <Frame size={size} height={chartHeight(names.length + buying.filter(Boolean).length)}>
       <ComposedChart data={data} margin={MARGIN} {...(size ?? {})}>
         {GRID}
         <XAxis dataKey="month" type="number" domain={[0, 'dataMax']} stroke="var(--axis)" />
         <YAxis tickFormatter={f.axisMoney} stroke="var(--axis)" width={72} />
         <Tooltip formatter={f.money} labelFormatter={f.monthLabel} contentStyle={TOOLTIP_STYLE} />
-        <Legend />
-        {names.map((name, i) => (
-          <Bar
-            key={`capex-${i}`}
-            dataKey={`s${i}capex`}
-            name={`${name}: capex`}
-            fill={color(i)}
-            fillOpacity={0.45}
-            isAnimationActive={false}
-            legendType="square"
-          />
-        ))}
+        <Legend itemSorter={LEGEND_ORDER} />
+        {names.map((name, i) =>
+          buying[i] ? (
+            <Bar
+              key={`capex-${i}`}
+              dataKey={`s${i}capex`}
+              name={`${name}: capex`}
+              fill={color(i)}
+              fillOpacity={0.45}
+              isAnimationActive={false}
+              legendType="square"
+            />
+          ) : null,
+        )}
         {names.map((name, i) => (
           <Line
             key={`line-${i}`}
             dataKey={`s${i}`}
             name={name}
-            stroke={color(i)}
-            strokeWidth={2}
-            {...dash(i)}
+            {...lineStyle(i)}
+            legendType="plainline"
             dot={false}
             isAnimationActive={false}
           />
@@ -366,9 +418,9 @@ const CumulativeChart = memo(function CumulativeChart({
           <ReferenceLine
             key={p.index}
             x={p.month}
-            stroke="var(--accent)"
+            stroke={p.stroke}
             strokeWidth={2}
-            label={p.label}
+            {...(p.label ? { label: p.label } : {})}
           />
         ))}
       </ComposedChart>
@@ -404,9 +456,14 @@ function TodayMarker() {
   );
 }
 
+/** Where a volume sits along the log axis, from 0 (left) to 1 (right). */
+function logShare(v: number, [lo, hi]: [number, number]): number {
+  return (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo));
+}
+
 /** Whether a volume sits in the right fifth of the log axis, where a centred label would clip. */
-function nearRightEdge(v: number, [lo, hi]: [number, number]): boolean {
-  return (Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo)) > 0.8;
+function nearRightEdge(v: number, domain: [number, number]): boolean {
+  return logShare(v, domain) > 0.8;
 }
 
 /** Category ticks that wrap long strategy names instead of hiding the ones that collide. */

@@ -1,13 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { CostCurveData } from './chart-data';
 import { compactMoney, compactTokens } from './chart-format';
+import { legendRoom, markerLabelsFit, seriesColor, seriesDash, seriesWidth } from './chart-style';
 
-// The interactive chart is 320 px with its legend inside; this drawing plus its legend below
-// (27 px) takes the same height, so the page does not jump when the interactive one replaces it.
-const HEIGHT = 293;
+// The interactive chart is 320 px with its legend inside (taller by `legendRoom` for many
+// strategies); this drawing plus its legend below (27 px a row) takes about the same height, so
+// the page does not jump when the interactive one replaces it.
+const BASE_HEIGHT = 293;
 const PAD = { left: 76, right: 24, top: 28, bottom: 36 };
 const LOG_TICKS = [1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12];
-const DASHES = [undefined, '6 3', '2 2', '8 3 2 3'];
 
 /**
  * The cost-by-volume chart as plain SVG: what the first screen draws, so it needs neither
@@ -31,6 +32,7 @@ export function StaticCostChart({ curve, currency }: { curve: CostCurveData; cur
   const [lo, hi] = curve.domain;
   const [ylo, yhi] = curve.costDomain;
   const plotW = width - PAD.left - PAD.right;
+  const HEIGHT = BASE_HEIGHT + legendRoom(curve.series.length);
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const x = (v: number) =>
     PAD.left + ((Math.log10(v) - Math.log10(lo)) / (Math.log10(hi) - Math.log10(lo))) * plotW;
@@ -42,6 +44,9 @@ export function StaticCostChart({ curve, currency }: { curve: CostCurveData; cur
   const yTicks: number[] = [];
   for (let t = ylo; t <= yhi * 1.0001; t *= 10) yTicks.push(t);
   const xTicks = LOG_TICKS.filter((t) => t >= lo && t <= hi);
+  const labelled = markerLabelsFit(
+    curve.breakEvens.map((b) => (x(b.tokensPerDay) - PAD.left) / Math.max(1, plotW)),
+  );
 
   return (
     <div ref={box} className="static-chart">
@@ -101,9 +106,9 @@ export function StaticCostChart({ curve, currency }: { curve: CostCurveData; cur
               )
               .join('')}
             fill="none"
-            stroke={`var(--series-${i % 6})`}
-            strokeWidth={2}
-            strokeDasharray={DASHES[i % 4]}
+            stroke={seriesColor(i)}
+            strokeWidth={seriesWidth(i)}
+            strokeDasharray={seriesDash(i)}
           />
         ))}
         {curve.today > 0 && (
@@ -123,6 +128,11 @@ export function StaticCostChart({ curve, currency }: { curve: CostCurveData; cur
         )}
         {curve.breakEvens.map((b) => {
           const right = x(b.tokensPerDay) > PAD.left + plotW * 0.8;
+          // As in the interactive chart: labelled when few and apart, else in the strategy's colour.
+          const stroke =
+            curve.breakEvens.length === 1
+              ? 'var(--accent)'
+              : seriesColor(Number(b.seriesKey.slice(1)));
           return (
             <g key={b.seriesKey}>
               <line
@@ -130,19 +140,21 @@ export function StaticCostChart({ curve, currency }: { curve: CostCurveData; cur
                 x2={x(b.tokensPerDay)}
                 y1={PAD.top}
                 y2={PAD.top + plotH}
-                stroke="var(--accent)"
-                strokeWidth={2}
+                stroke={stroke}
+                strokeWidth={labelled ? 2 : 1.5}
               />
-              <text
-                x={x(b.tokensPerDay) + (right ? -5 : 0)}
-                y={PAD.top - 8}
-                textAnchor={right ? 'end' : 'middle'}
-                fill="var(--accent)"
-                fontSize={13}
-                fontWeight={600}
-              >
-                {`break-even ${compactTokens(b.tokensPerDay)}/day`}
-              </text>
+              {labelled && (
+                <text
+                  x={x(b.tokensPerDay) + (right ? -5 : 0)}
+                  y={PAD.top - 8}
+                  textAnchor={right ? 'end' : 'middle'}
+                  fill={stroke}
+                  fontSize={13}
+                  fontWeight={600}
+                >
+                  {`break-even ${compactTokens(b.tokensPerDay)}/day`}
+                </text>
+              )}
             </g>
           );
         })}
@@ -156,9 +168,9 @@ export function StaticCostChart({ curve, currency }: { curve: CostCurveData; cur
                 x2={24}
                 y1={5}
                 y2={5}
-                stroke={`var(--series-${i % 6})`}
-                strokeWidth={2}
-                strokeDasharray={DASHES[i % 4]}
+                stroke={seriesColor(i)}
+                strokeWidth={seriesWidth(i)}
+                strokeDasharray={seriesDash(i)}
               />
             </svg>
             {s.name}
