@@ -26,6 +26,39 @@ const SHOTS = [
     scheme: 'light',
     scrollTo: '.charts-section',
   },
+  // Issue 4 and 5 views: a portfolio with its comparison, the embed, a toolbar dialog.
+  {
+    name: 'desktop-portfolio-light',
+    width: 1280,
+    height: 900,
+    scheme: 'light',
+    preset: 'portfolio-2026',
+    scrollTo: '.comparison',
+  },
+  {
+    name: 'phone-portfolio-dark',
+    width: 390,
+    height: 844,
+    scheme: 'dark',
+    preset: 'portfolio-2026',
+    scrollTo: '.routing',
+  },
+  { name: 'embed-light', width: 720, height: 900, scheme: 'light', query: '?embed=1' },
+  { name: 'embed-dark-locked', width: 720, height: 700, scheme: 'dark', query: '?embed=1&lock=1' },
+  {
+    name: 'desktop-share-dialog-dark',
+    width: 1280,
+    height: 900,
+    scheme: 'dark',
+    dialog: 'Share and embed',
+  },
+  {
+    name: 'phone-files-dialog-light',
+    width: 390,
+    height: 844,
+    scheme: 'light',
+    dialog: 'Files and exports',
+  },
 ];
 
 await mkdir(OUT, { recursive: true });
@@ -49,11 +82,19 @@ try {
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(server.url + (shot.query ?? ''));
     // The interactive charts load on the first interaction (the first screen draws plain SVG).
     await page.locator('.static-chart svg path').first().waitFor();
     await page.mouse.click(2, 2);
     await page.locator('.recharts-line').first().waitFor();
+    if (shot.preset) {
+      await page.getByRole('combobox', { name: 'Scenario' }).selectOption(shot.preset);
+      await page.locator('.comparison').first().waitFor();
+    }
+    if (shot.dialog) {
+      await page.getByRole('button', { name: shot.dialog }).click();
+      await page.getByRole('dialog', { name: shot.dialog }).waitFor();
+    }
     if (shot.scrollTo) {
       await page.locator(shot.scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     }
