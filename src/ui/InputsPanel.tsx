@@ -171,11 +171,16 @@ export function InputsPanel() {
   );
 }
 
-/** Brings a group into view after a portfolio "Edit figures" (after React has rendered it). */
+/** Brings a group into view and focuses its first control, after a portfolio "Edit figures". */
 function bringIntoView(id: string) {
-  requestAnimationFrame(() =>
-    document.getElementById(id)?.scrollIntoView?.({ block: 'start', behavior: 'smooth' }),
-  );
+  requestAnimationFrame(() => {
+    const group = document.getElementById(id);
+    group?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+    // Keyboard users land in the group, not 30 tabs away from it.
+    group
+      ?.querySelector<HTMLElement>('select:not(:disabled), input')
+      ?.focus({ preventScroll: true });
+  });
 }
 
 /**

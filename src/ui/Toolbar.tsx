@@ -23,6 +23,8 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
   const id = useId();
   const preset = presetId ? findPresetInfo(presetId) : undefined;
   const [tool, setTool] = useState<ToolId | null>(null);
+  // The preset chosen while its scenario downloads: the menu shows it at once.
+  const [pending, setPending] = useState<string | null>(null);
   const OpenDialog = tool ? TOOLS[tool].Dialog : null;
   return (
     <div className="toolbar" role="group" aria-label="Scenario">
@@ -30,14 +32,17 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
         <label htmlFor={id}>Scenario</label>
         <select
           id={id}
-          value={presetId ?? ''}
+          value={pending ?? presetId ?? ''}
           onChange={(e) => {
             const id = e.currentTarget.value;
+            setPending(id);
             // The presets' scenarios are a separate download, fetched when one is chosen.
-            void import('../scenario/presets').then(({ findPreset }) => {
-              const next = findPreset(id);
-              if (next) store.getState().load(inputsFromPreset(next));
-            });
+            void import('../scenario/presets')
+              .then(({ findPreset }) => {
+                const next = findPreset(id);
+                if (next) store.getState().load(inputsFromPreset(next));
+              })
+              .finally(() => setPending(null));
           }}
         >
           {presetId === null && <option value="">Your scenario</option>}

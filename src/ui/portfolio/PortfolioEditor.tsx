@@ -59,7 +59,7 @@ function WorkloadList({ workloads }: { workloads: Shape['workloads'] }) {
       {workloads.length === 0 && <p className="field-help">No workload yet: add the first.</p>}
       <ol>
         {workloads.map((w, i) => (
-          <li key={w.id}>
+          <li key={w.id} data-name-slot={`workload-${i}`}>
             <TextField path={['workloads', i, 'name']} label={`Name of workload ${i + 1}`} />
             <span className="portfolio-note">{formatTokens(w.tokensPerDay)} tokens/day</span>
             <span className="portfolio-actions">
@@ -92,6 +92,7 @@ function WorkloadList({ workloads }: { workloads: Shape['workloads'] }) {
         onClick={() => {
           store.getState().edit((d) => addWorkload(d));
           selectWorkload(workloads.length);
+          focusName(`workload-${workloads.length}`);
         }}
       >
         Add workload
@@ -189,7 +190,7 @@ function StrategyList({ shape }: { shape: Shape }) {
       </label>
       {strategy && (
         <>
-          <div className="portfolio-row">
+          <div className="portfolio-row" data-name-slot="strategy">
             <TextField path={['strategies', index, 'name']} label="Name of this strategy" />
             <span className="portfolio-actions">
               <button
@@ -200,6 +201,7 @@ function StrategyList({ shape }: { shape: Shape }) {
                     .getState()
                     .edit((d) => addStrategy(d, index, `${strategy.name} (copy)`).doc);
                   setChosen(strategies.length);
+                  focusName('strategy');
                 }}
               >
                 Add strategy
@@ -270,5 +272,12 @@ function MoveButtons({
         ↓
       </button>
     </>
+  );
+}
+
+/** Focuses a name field after React has rendered it (a new workload, a new strategy). */
+function focusName(slot: string) {
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLInputElement>(`[data-name-slot="${slot}"] input`)?.select(),
   );
 }
