@@ -85,7 +85,7 @@ describe('a link pasted into an open page', () => {
     await expect.poll(() => new URL(page.url()).hash).toMatch(/^#s1\./);
     const link = page.url();
     // Another scenario on screen, then the link pasted into the address bar.
-    await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ index: 2 });
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('takeover-2026-100m');
     await expect.poll(() => volume.inputValue()).toBe('100,000,000');
     // The address bar has caught up with the preset by the time a person pastes a link.
     await expect.poll(() => page.url()).not.toBe(link);
