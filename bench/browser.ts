@@ -1,12 +1,19 @@
 /**
- * Browser benchmarks (issue 3) against the production build in Debian's Chromium: bundle sizes,
- * whether the headline renders before the chart code, and what a slider move costs until the
- * chart is painted. Timings are medians/p95 on this machine, never assertions in the tests.
+ * Browser benchmarks (issues 3 and 5) against the production build in Debian's Chromium: bundle
+ * sizes, whether the headline renders before the chart code, what a slider move costs until the
+ * chart is painted, and the same at the scale budget (50 workloads × 30 options × 12
+ * strategies). Timings are medians/p95 on this machine, never assertions in the tests.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { build } from 'vite';
+import { validateScenario } from '../src/scenario/validate-scenario';
+import { encodeScenarioLink } from '../src/scenario/link-codec';
+import { scaleScenario } from './scale-scenario';
 // @ts-expect-error -- plain ESM script without type declarations
 import { startServer } from '../scripts/serve.mjs';
 
@@ -67,20 +74,7 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
   });
   const rows: BenchRow[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(() => {
-      const w = window as unknown as { __bench: { headline: number | null; longTasks: number[] } };
-      w.__bench = { headline: null, longTasks: [] };
-      new MutationObserver(() => {
-        if (w.__bench.headline === null && document.querySelector('.verdict-main')) {
-          w.__bench.headline = performance.now();
-        }
-      }).observe(document, { childList: true, subtree: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
-      }).observe({ type: 'longtask', buffered: true });
-    });
-    await page.goto(server.url);
+    const page = await openApp(browser, server.url);
     await page.locator('.static-chart svg path').first().waitFor();
     const before = await page.evaluate(() => ({
       headline:
@@ -98,64 +92,7 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
       ok: !before.chartCode,
     });
 
-    // Slider moves by real key presses: each one re-evaluates the scenario and re-renders the
-    // results and the main chart. Two figures per move, measured in the page:
-    // - total: from the input event to the end of the frame that paints it (the next
-    //   requestAnimationFrame, then a task after it); this includes waiting for the display's
-    //   next frame, up to 16.7 ms at 60 Hz even for an update that costs nothing;
-    // - work: the same minus that wait: the script work of the input (event, React render and
-    //   commit, up to the next task) plus the style, layout and paint of the frame that shows it.
-    await page.evaluate(() => {
-      const w = window as unknown as { __moves: { total: number; work: number }[] };
-      w.__moves = [];
-      const slider = document.querySelector(
-        'input[aria-label="Volume slider"]',
-      ) as HTMLInputElement;
-      slider.addEventListener(
-        'input',
-        () => {
-          const t0 = performance.now();
-          let scriptDone = NaN;
-          const afterScript = new MessageChannel();
-          afterScript.port1.onmessage = () => (scriptDone = performance.now());
-          afterScript.port2.postMessage(null);
-          requestAnimationFrame(() => {
-            const frameStart = performance.now();
-            const afterFrame = new MessageChannel();
-            afterFrame.port1.onmessage = () => {
-              const end = performance.now();
-              // If the frame began before the queued task ran, the script work ended at the frame.
-              const script =
-                Math.min(Number.isNaN(scriptDone) ? frameStart : scriptDone, frameStart) - t0;
-              w.__moves.push({ total: end - t0, work: script + (end - frameStart) });
-            };
-            afterFrame.port2.postMessage(null);
-          });
-        },
-        { capture: true },
-      );
-    });
-    await page.evaluate(() => {
-      (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks = [];
-    });
-    const slider = page.getByRole('slider', { name: 'Volume slider' });
-    await slider.focus();
-    // One move at a time: the next key press waits until the previous move has been painted, so
-    // each figure is one move's own cost, not a queue behind earlier ones.
-    for (let i = 0; i < moves; i++) {
-      await page.keyboard.press(i < moves / 2 ? 'ArrowRight' : 'ArrowLeft');
-      await page.waitForFunction(
-        (n) => (window as unknown as { __moves: number[] }).__moves.length > n,
-        i,
-      );
-    }
-    const measured = await page.evaluate(() => {
-      const w = window as unknown as {
-        __moves: { total: number; work: number }[];
-        __bench: { longTasks: number[] };
-      };
-      return { moves: w.__moves, longTasks: w.__bench.longTasks };
-    });
+    const measured = await measureSliderMoves(page, moves);
     const work = measured.moves.map((m) => m.work);
     const total = measured.moves.map((m) => m.total);
     rows.push({
@@ -177,9 +114,185 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
       budget: 'none over 50 ms',
       ok: measured.longTasks.length === 0,
     });
+    await page.close();
+
+    rows.push(...(await scaleTimings(browser, server.url)));
   } finally {
     await browser.close();
     await server.close();
   }
   return rows;
+}
+
+/** A page of the built app at `url`, recording when the headline appears and every long task. */
+async function openApp(browser: Browser, url: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __bench: { headline: number | null; longTasks: number[] } };
+    w.__bench = { headline: null, longTasks: [] };
+    new MutationObserver(() => {
+      if (w.__bench.headline === null && document.querySelector('.verdict-main')) {
+        w.__bench.headline = performance.now();
+      }
+    }).observe(document, { childList: true, subtree: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__bench.longTasks.push(e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(url);
+  return page;
+}
+
+type Move = { total: number; work: number };
+
+/**
+ * Moves the Volume slider (the first workload's, the one the inputs panel shows) by real key
+ * presses: each one re-evaluates the scenario and re-renders the results and the charts. Two
+ * figures per move, measured in the page:
+ * - total: from the input event to the end of the frame that paints it (the next
+ *   requestAnimationFrame, then a task after it); this includes waiting for the display's next
+ *   frame, up to 16.7 ms at 60 Hz even for an update that costs nothing;
+ * - work: the same minus that wait: the script work of the input (event, React render and
+ *   commit, up to the next task) plus the style, layout and paint of the frame that shows it.
+ * Also returns the long tasks seen while moving.
+ */
+async function measureSliderMoves(
+  page: Page,
+  moves: number,
+): Promise<{ moves: Move[]; longTasks: number[] }> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __moves: Move[] };
+    w.__moves = [];
+    const slider = document.querySelector('input[aria-label="Volume slider"]') as HTMLInputElement;
+    slider.addEventListener(
+      'input',
+      () => {
+        const t0 = performance.now();
+        let scriptDone = NaN;
+        const afterScript = new MessageChannel();
+        afterScript.port1.onmessage = () => (scriptDone = performance.now());
+        afterScript.port2.postMessage(null);
+        requestAnimationFrame(() => {
+          const frameStart = performance.now();
+          const afterFrame = new MessageChannel();
+          afterFrame.port1.onmessage = () => {
+            const end = performance.now();
+            // If the frame began before the queued task ran, the script work ended at the frame.
+            const script =
+              Math.min(Number.isNaN(scriptDone) ? frameStart : scriptDone, frameStart) - t0;
+            w.__moves.push({ total: end - t0, work: script + (end - frameStart) });
+          };
+          afterFrame.port2.postMessage(null);
+        });
+      },
+      { capture: true },
+    );
+  });
+  await page.evaluate(() => {
+    (window as unknown as { __bench: { longTasks: number[] } }).__bench.longTasks = [];
+  });
+  const slider = page.getByRole('slider', { name: 'Volume slider' });
+  await slider.focus();
+  // One move at a time: the next key press waits until the previous move has been painted, so
+  // each figure is one move's own cost, not a queue behind earlier ones.
+  for (let i = 0; i < moves; i++) {
+    await page.keyboard.press(i < moves / 2 ? 'ArrowRight' : 'ArrowLeft');
+    await page.waitForFunction(
+      (n) => (window as unknown as { __moves: Move[] }).__moves.length > n,
+      i,
+    );
+  }
+  return page.evaluate(() => {
+    const w = window as unknown as { __moves: Move[]; __bench: { longTasks: number[] } };
+    return { moves: w.__moves, longTasks: w.__bench.longTasks };
+  });
+}
+
+const SCALE = '50 workloads × 30 options × 12 strategies';
+
+/**
+ * Issue 5's scale budget in Chromium: the engine alone on the scale scenario, then the built app
+ * opened on it through a share link, its first workload's Volume slider moved by key presses
+ * (recompute plus render, measured as above).
+ */
+async function scaleTimings(browser: Browser, url: string, moves = 40): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const engine = await engineTimes(browser);
+  rows.push({
+    name: `${SCALE}: evaluateModel alone, in Chromium (${engine.length} runs)`,
+    value: `median ${percentile(engine, 0.5).toFixed(1)} ms, p95 ${percentile(engine, 0.95).toFixed(1)} ms`,
+    budget: "median <= 30 ms (the engine's share)",
+    ok: percentile(engine, 0.5) <= 30,
+  });
+
+  const page = await openApp(browser, `${url}#${scaleLink()}`);
+  await page.locator('.verdict-main').first().waitFor();
+  await page.mouse.click(2, 2);
+  await page.locator('.recharts-line').first().waitFor();
+  const measured = await measureSliderMoves(page, moves);
+  await page.close();
+  const work = measured.moves.map((m) => m.work);
+  const total = measured.moves.map((m) => m.total);
+  rows.push({
+    name: `${SCALE}: Volume slider input -> painted, recompute plus render (${work.length} moves)`,
+    value: `median ${percentile(work, 0.5).toFixed(1)} ms, p95 ${percentile(work, 0.95).toFixed(1)} ms`,
+    budget: 'p95 <= 50 ms',
+    ok: percentile(work, 0.95) <= 50,
+  });
+  rows.push({
+    name: `${SCALE}: the same, including the wait for the next frame`,
+    value: `median ${percentile(total, 0.5).toFixed(1)} ms, p95 ${percentile(total, 0.95).toFixed(1)} ms`,
+    budget: 'reported',
+    ok: null,
+  });
+  const longest = Math.max(0, ...measured.longTasks);
+  rows.push({
+    name: `${SCALE}: long tasks while moving the slider`,
+    value: `${measured.longTasks.length} over 50 ms (longest ${longest.toFixed(0)} ms)`,
+    budget: 'reported',
+    ok: null,
+  });
+  return rows;
+}
+
+/** The scale scenario as a share-link fragment (DESIGN section 5), as a user would open it. */
+function scaleLink(): string {
+  const validated = validateScenario(scaleScenario());
+  if (!validated.ok) throw new Error(JSON.stringify(validated.errors));
+  return encodeScenarioLink(validated.document);
+}
+
+/** `evaluateModel` timed in a blank page: bench/engine-in-page.ts, bundled by Vite. */
+async function engineTimes(browser: Browser, runs = 30, warmup = 5): Promise<number[]> {
+  const built = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      target: 'es2022',
+      lib: {
+        entry: fileURLToPath(new URL('./engine-in-page.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'engineBench',
+      },
+    },
+  });
+  const output = (Array.isArray(built) ? built[0] : built) as { output: { code?: string }[] };
+  const code = output.output[0]?.code;
+  if (!code) throw new Error('engine bundle is empty');
+  const page = await browser.newPage();
+  try {
+    await page.addScriptTag({ content: code });
+    return await page.evaluate(
+      ([n, w]) =>
+        (
+          window as unknown as {
+            engineBench: { timeScaleEvaluation: (runs: number, warmup: number) => number[] };
+          }
+        ).engineBench.timeScaleEvaluation(n, w),
+      [runs, warmup] as const,
+    );
+  } finally {
+    await page.close();
+  }
 }

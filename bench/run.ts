@@ -12,6 +12,8 @@ import { computeStrategyRunRate } from '../src/core/run-rate';
 import { Dec } from '../src/core/decimal';
 import { WORKED_EXAMPLE } from '../test/core/worked-example';
 import { linkBudgetScenario, manyStepsScenario, portfolioScenario } from './scenarios';
+import { scaleScenario } from './scale-scenario';
+import { evaluateModel } from '../src/core/evaluate';
 import { encodeScenarioLink } from '../src/scenario/link-codec';
 import { plainRunRates } from './plain-run-rate';
 import { time } from './timing';
@@ -84,6 +86,27 @@ function mustValidate(input: unknown) {
     value: ms(t),
     budget: '<= 100 ms',
     ok: t.median <= 100,
+  });
+}
+
+// 3b. Issue 5's scale budget: 50 workloads, 30 options (15 API, 15 self-hosted), 12 strategies.
+// The engine alone (what a slider move recomputes), then with validation as the public API does.
+{
+  const input = scaleScenario();
+  const model = mustValidate(input);
+  const engine = time(() => evaluateModel(model), { runs: 40, warmup: 5 });
+  rows.push({
+    name: '50 workloads x 30 options x 12 strategies, 36 months: evaluateModel',
+    value: ms(engine),
+    budget: '<= 30 ms',
+    ok: engine.median <= 30,
+  });
+  const full = time(() => evaluateScenario(input), { runs: 20, warmup: 3 });
+  rows.push({
+    name: '50 workloads x 30 options x 12 strategies: validated and evaluated (evaluateScenario)',
+    value: ms(full),
+    budget: 'reported',
+    ok: null,
   });
 }
 
