@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import { Dec } from '../core/decimal';
 import type { StrategyResult } from '../core/result';
 import { useEvaluation } from './evaluation-context';
+import { cheaperToday } from './cheaper-today';
 import { formatMoney, formatShare, formatTokens } from './format';
 
 /**
@@ -88,11 +88,11 @@ function Verdict({
 }) {
   const vs = strategy.vsBaseline;
   if (!vs) return null;
-  const savings = new Dec(vs.runRateSavings);
-  const cheaper =
-    savings.isPositive() && !savings.isZero() ? strategy : savings.isZero() ? null : baseline;
-  const gap = savings.abs();
+  const { cheaper, gap } = cheaperToday(strategy, baseline);
   const be = vs.breakEven;
+  // Replica and staff steps can make the costs cross several times; the break-even is the last
+  // crossing down (DESIGN 3.5), so the earlier ones are named too.
+  const crossings = vs.crossings.length > 1 ? vs.crossings : [];
   return (
     <div className="verdict">
       <p className="verdict-main">
@@ -116,6 +116,13 @@ function Verdict({
               <>
                 <strong>{formatTokens(be.tokensPerDay)}</strong> tokens/day: {strategy.name} is
                 cheaper from there up
+                {crossings.length > 0 &&
+                  ` (the costs cross ${crossings.length} times: ${crossings
+                    .map(
+                      (c) =>
+                        `${c.direction === 'down' ? 'cheaper' : 'dearer'} from ${formatTokens(c.tokensPerDay)}`,
+                    )
+                    .join(', ')})`}
               </>
             ) : be.kind === 'always' ? (
               <>{strategy.name} is cheaper at every volume</>

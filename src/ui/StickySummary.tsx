@@ -1,5 +1,5 @@
-import { Dec } from '../core/decimal';
 import { useEvaluation } from './evaluation-context';
+import { cheaperToday } from './cheaper-today';
 import { formatMoney, formatTokens } from './format';
 
 /**
@@ -12,14 +12,13 @@ export function StickySummary({ currency }: { currency: string }) {
   const [baseline, challenger] = result.strategies;
   const vs = challenger?.vsBaseline;
   if (!baseline || !challenger || !vs) return null;
-  const savings = new Dec(vs.runRateSavings);
-  const cheaper = savings.isZero() ? null : savings.isPositive() ? challenger : baseline;
+  const { cheaper, gap } = cheaperToday(challenger, baseline);
   const be = vs.breakEven;
   return (
     <div className="sticky-summary" aria-hidden="true">
       <span>
         {cheaper
-          ? `${cheaper.name} cheaper by ${formatMoney(savings.abs().toFixed(), currency)}/mo`
+          ? `${cheaper.name} cheaper by ${formatMoney(gap.toFixed(), currency)}/mo`
           : 'Same cost today'}
       </span>
       <span>
