@@ -88,8 +88,16 @@ function CalculatorLayout({
       listenForFileDrop({
         onDragChange: setDragging,
         onDrop: (file) =>
-          void import('../ui/tools/open-scenario-file').then(({ openScenarioFile }) =>
-            openScenarioFile(file, store, showNotice),
+          void import('../ui/tools/open-scenario-file').then(
+            ({ openScenarioFile }) => openScenarioFile(file, store, showNotice),
+            () =>
+              showNotice({
+                kind: 'error',
+                message: 'The part of the calculator that reads files could not be loaded.',
+                problems: [],
+                kept: true,
+                from: { kind: 'file', name: file.name },
+              }),
           ),
       }),
     [store, showNotice],

@@ -42,6 +42,8 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
                 const next = findPreset(id);
                 if (next) store.getState().load(inputsFromPreset(next));
               })
+              // A failed download (offline) leaves the scenario on screen; the menu snaps back.
+              .catch(() => undefined)
               .finally(() => setPending(null));
           }}
         >

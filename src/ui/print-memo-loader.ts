@@ -8,8 +8,15 @@ type PrintMemoModule = typeof PrintMemo;
 
 let loaded: PrintMemoModule | null = null;
 
-export function preloadPrintMemo(): Promise<PrintMemoModule> {
-  return import('./tools/PrintMemo').then((module) => (loaded = module));
+/**
+ * Never rejects: a failed download (offline, a page being closed) leaves the memo out of the
+ * printout rather than raising an error nobody handles; the next print tries again.
+ */
+export function preloadPrintMemo(): Promise<PrintMemoModule | null> {
+  return import('./tools/PrintMemo').then(
+    (module) => (loaded = module),
+    () => null,
+  );
 }
 
 /** The memo's module if it has arrived, else null (the page then prints without the memo). */
