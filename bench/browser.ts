@@ -16,17 +16,9 @@ import { encodeScenarioLink } from '../src/scenario/link-codec';
 import { scaleScenario } from './scale-scenario';
 // @ts-expect-error -- plain ESM script without type declarations
 import { startServer } from '../scripts/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 export type BenchRow = { name: string; value: string; budget: string; ok: boolean | null };
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
@@ -69,7 +61,7 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
     close: () => Promise<void>;
   };
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
   const rows: BenchRow[] = [];

@@ -1,3 +1,5 @@
+import { benchGpu } from './scenarios';
+
 /**
  * The scale budget of issue 5: 50 workloads, 30 options (15 API, 15 self-hosted) and 12
  * strategies, most of them portfolios of several self-hosted deployments, so the fragmentation
@@ -39,21 +41,7 @@ export function scaleScenario({
     kind: 'selfHost',
     id: `self${i}`,
     name: `Open model ${i + 1}`,
-    gpu:
-      i % 3 === 0
-        ? {
-            mode: 'buy',
-            purchasePerGpu: '30000',
-            amortizationMonths: '36',
-            residualShare: '0.2',
-            powerKwPerGpu: '1.275',
-            pue: '1.3',
-            pricePerKwh: '0.08',
-            hostingPerGpuMonth: '150',
-          }
-        : i % 3 === 1
-          ? { mode: 'hourly', hourlyPerGpu: String(2 + (i % 5) * 0.5) }
-          : { mode: 'monthly', monthlyPerGpu: String(1500 + 100 * i) },
+    gpu: benchGpu(i, String(2 + (i % 5) * 0.5), String(1500 + 100 * i)),
     gpusPerReplica: [1, 2, 4, 8][i % 4] ?? 2,
     prefillTokensPerSec: String(6000 + 1000 * i),
     decodeTokensPerSec: String(1500 + 200 * i),

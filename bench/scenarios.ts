@@ -64,21 +64,7 @@ export function portfolioScenario() {
     ...Array.from({ length: 6 }, (_, i) => ({
       kind: 'selfHost',
       id: `self${i}`,
-      gpu:
-        i % 3 === 0
-          ? {
-              mode: 'buy',
-              purchasePerGpu: '30000',
-              amortizationMonths: '36',
-              residualShare: '0.2',
-              powerKwPerGpu: '1.275',
-              pue: '1.3',
-              pricePerKwh: '0.08',
-              hostingPerGpuMonth: '150',
-            }
-          : i % 3 === 1
-            ? { mode: 'hourly', hourlyPerGpu: '3.49' }
-            : { mode: 'monthly', monthlyPerGpu: '2100' },
+      gpu: benchGpu(i, '3.49', '2100'),
       gpusPerReplica: 2,
       prefillTokensPerSec: '6797',
       decodeTokensPerSec: '12624',
@@ -256,4 +242,25 @@ export function linkBudgetScenario() {
       },
     ],
   };
+}
+
+/**
+ * The GPU of bench deployment i: every third one bought (with power and hosting), the others
+ * rented by the hour or committed per month, so each pricing mode's path is timed.
+ */
+export function benchGpu(i: number, hourlyPerGpu: string, monthlyPerGpu: string) {
+  return i % 3 === 0
+    ? {
+        mode: 'buy',
+        purchasePerGpu: '30000',
+        amortizationMonths: '36',
+        residualShare: '0.2',
+        powerKwPerGpu: '1.275',
+        pue: '1.3',
+        pricePerKwh: '0.08',
+        hostingPerGpuMonth: '150',
+      }
+    : i % 3 === 1
+      ? { mode: 'hourly', hourlyPerGpu }
+      : { mode: 'monthly', monthlyPerGpu };
 }
