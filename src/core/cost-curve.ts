@@ -1,8 +1,8 @@
 import type { Dec } from './decimal';
-import { ZERO, maxDec, sumDec } from './decimal';
-import { hoursPerMonth } from './calendar';
-import { perGpuMonth } from './gpu-cost';
-import { groupRoutesByOption, runRateContext, costOptionRoutes, todaysVolumes } from './run-rate';
+import { ZERO, addDec, maxDec } from './decimal';
+import { costStrategyRoutes, runRateContext } from './run-rate';
+import type { CostedRoutes } from './run-rate';
+import type { RouteRates } from './route-rates';
 import type { Scenario, Strategy } from './model';
 
 /**
@@ -21,41 +21,48 @@ export type CostCurve = { slope: Dec; constant: Dec; stairs: Stair[]; ladders: L
 
 /** Builds the curve of a strategy from its run-rate structure at today's volume (k = 1). */
 export function buildCostCurve(scenario: Scenario, strategy: Strategy): CostCurve {
-  const ctx = runRateContext(scenario);
+  return costCurveOf(scenario, costStrategyRoutes(scenario, strategy));
+}
+
+/**
+ * `buildCostCurve` from a strategy's routes costed at today's volume (`costStrategyRoutes`);
+ * `rates` supplies the per-option figures already computed for this evaluation.
+ */
+export function costCurveOf(
+  scenario: Scenario,
+  costed: readonly CostedRoutes[],
+  rates: RouteRates = runRateContext(scenario).rates,
+): CostCurve {
   const curve: CostCurve = { slope: ZERO, constant: ZERO, stairs: [], ladders: [] };
-  for (const group of groupRoutesByOption(scenario, strategy, todaysVolumes(scenario))) {
-    const { option } = group;
+  for (const group of costed) {
+    const { option, cost } = group;
     if (option.kind === 'api') {
-      const { parts } = costOptionRoutes(group, scenario, ctx);
-      curve.slope = curve.slope.plus(parts.api);
-      curve.constant = curve.constant.plus(parts.engineering).plus(parts.fineTuning);
+      curve.slope = addDec(curve.slope, cost.parts.api);
+      curve.constant = addDec(
+        addDec(curve.constant, cost.parts.engineering),
+        cost.parts.fineTuning,
+      );
       continue;
     }
-    const cost = costOptionRoutes(group, scenario, ctx);
     const sizing = cost.sizing;
     if (!sizing) continue;
-    const perGpu = perGpuMonth(option.gpu, hoursPerMonth(scenario.settings));
-    const perReplica = option.gpusPerReplica.mul(
-      perGpu.plus(option.storagePerGpuMonth).plus(option.monitoringPerGpuMonth),
-    );
-    curve.constant = curve.constant
-      .plus(option.storagePerMonth)
-      .plus(option.monitoringPerMonth)
-      .plus(option.fineTuningPerMonth);
+    curve.constant = addDec(curve.constant, option.storagePerMonth);
+    curve.constant = addDec(curve.constant, option.monitoringPerMonth);
+    curve.constant = addDec(curve.constant, option.fineTuningPerMonth);
     curve.stairs.push({
-      perReplica,
+      perReplica: rates.perReplicaMonth(option),
       rate: sizing.needed.div(option.targetUtilization),
       minReplicas: option.minReplicas,
     });
-    const served = sumDec(group.routes.map((r) => r.tokensPerDay));
-    const monthlyPerFte = scenario.settings.fteCostPerYear.div(12);
+    const served = cost.tokensPerDay;
+    const staff = rates.staffLevels(option);
     const levels: Ladder['levels'] = [];
-    for (const tier of option.engineeringFte) {
-      const cost = tier.fte.mul(monthlyPerFte);
+    option.engineeringFte.forEach((tier, i) => {
+      const cost = staff[i] ?? ZERO;
       if (tier.fromTokensPerDay.isZero()) levels.push({ fromK: ZERO, cost });
       // With no served volume, scaling never reaches a higher tier.
       else if (!served.isZero()) levels.push({ fromK: tier.fromTokensPerDay.div(served), cost });
-    }
+    });
     curve.ladders.push({ levels });
   }
   return curve;

@@ -1,4 +1,4 @@
-import { ZERO } from './decimal';
+import { ZERO, addDec } from './decimal';
 import type { Dec } from './decimal';
 
 /** The parts a monthly run-rate is reported in (DESIGN section 4, `runRate`). */
@@ -24,20 +24,20 @@ export function zeroParts(): CostParts {
 
 export function addParts(a: CostParts, b: CostParts): CostParts {
   return {
-    api: a.api.plus(b.api),
-    gpu: a.gpu.plus(b.gpu),
-    storage: a.storage.plus(b.storage),
-    monitoring: a.monitoring.plus(b.monitoring),
-    engineering: a.engineering.plus(b.engineering),
-    fineTuning: a.fineTuning.plus(b.fineTuning),
+    api: addDec(a.api, b.api),
+    gpu: addDec(a.gpu, b.gpu),
+    storage: addDec(a.storage, b.storage),
+    monitoring: addDec(a.monitoring, b.monitoring),
+    engineering: addDec(a.engineering, b.engineering),
+    fineTuning: addDec(a.fineTuning, b.fineTuning),
   };
 }
 
+/** `api + gpu + storage + monitoring + engineering + fineTuning`, added in that order. */
 export function totalOfParts(p: CostParts): Dec {
-  return p.api
-    .plus(p.gpu)
-    .plus(p.storage)
-    .plus(p.monitoring)
-    .plus(p.engineering)
-    .plus(p.fineTuning);
+  let total = addDec(p.api, p.gpu);
+  total = addDec(total, p.storage);
+  total = addDec(total, p.monitoring);
+  total = addDec(total, p.engineering);
+  return addDec(total, p.fineTuning);
 }

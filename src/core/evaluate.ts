@@ -1,9 +1,17 @@
-import { Dec, MILLION, toPlain } from './decimal';
+import { Dec, MILLION, sumDec, toPlain } from './decimal';
 import { daysPerMonth } from './calendar';
 import { analyseBreakEven, MAX_TOKENS_PER_DAY } from './break-even';
 import type { BreakEvenAnalysis } from './break-even';
-import { buildCostCurve } from './cost-curve';
-import { capacityOf, computeStrategyRunRate, costPerMTokens } from './run-rate';
+import { costCurveOf } from './cost-curve';
+import type { CostCurve } from './cost-curve';
+import {
+  capacityOf,
+  costPerMTokens,
+  costStrategyRoutes,
+  runRateContext,
+  runRateOf,
+  todaysVolumes,
+} from './run-rate';
 import type { StrategyRunRate } from './run-rate';
 import { computeTimeline, paybackMonth, timelineInputs } from './timeline';
 import type { Timeline } from './timeline';
@@ -14,18 +22,25 @@ import type { BreakEvenResult, ScenarioResult, StrategyResult, VsBaselineResult 
 /** Everything DESIGN section 4 reports, for a validated scenario. Amounts are plain decimals. */
 export function evaluateModel(scenario: Scenario): ScenarioResult {
   const shared = timelineInputs(scenario);
-  const computed = scenario.strategies.map((strategy) => ({
-    strategy,
-    runRate: computeStrategyRunRate(scenario, strategy),
-    timeline: computeTimeline(scenario, strategy, shared),
-  }));
+  // Each strategy's routes are costed once (with per-route figures shared by all strategies) and
+  // feed its run-rate, cost curve and timeline alike.
+  const ctx = runRateContext(scenario);
+  const volumes = todaysVolumes(scenario);
+  const computed = scenario.strategies.map((strategy) => {
+    const costed = costStrategyRoutes(scenario, strategy, volumes, ctx);
+    return {
+      strategy,
+      runRate: runRateOf(scenario, costed),
+      timeline: computeTimeline(scenario, strategy, shared, costed),
+      curve: costCurveOf(scenario, costed, ctx.rates),
+    };
+  });
   const baseline = computed[0];
-  const totalVolume = scenario.workloads.reduce((s, w) => s.plus(w.tokensPerDay), new Dec(0));
-  const baselineCurve = baseline ? buildCostCurve(scenario, baseline.strategy) : null;
+  const totalVolume = sumDec(scenario.workloads.map((w) => w.tokensPerDay));
   const strategies = computed.map((c, index): StrategyResult => {
     let vsBaseline: VsBaselineResult | null = null;
-    if (index > 0 && baseline && baselineCurve) {
-      const analysis = volumeAnalysis(scenario, c.strategy, baselineCurve, totalVolume);
+    if (index > 0 && baseline) {
+      const analysis = volumeAnalysis(c.curve, baseline.curve, totalVolume);
       vsBaseline = {
         runRateSavings: toPlain(baseline.runRate.total.minus(c.runRate.total)),
         npvSavings: toPlain(baseline.timeline.npv.minus(c.timeline.npv)),
@@ -49,12 +64,10 @@ export function evaluateModel(scenario: Scenario): ScenarioResult {
 }
 
 function volumeAnalysis(
-  scenario: Scenario,
-  strategy: Strategy,
-  baselineCurve: ReturnType<typeof buildCostCurve>,
+  curve: CostCurve,
+  baselineCurve: CostCurve,
   totalVolume: Dec,
 ): BreakEvenAnalysis {
-  const curve = buildCostCurve(scenario, strategy);
   if (totalVolume.isZero()) {
     // Nothing to scale: the comparison at zero volume holds at every "volume".
     return analyseBreakEven(curve, baselineCurve, new Dec(1));

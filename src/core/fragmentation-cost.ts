@@ -170,11 +170,10 @@ function isSelfHosted(group: OptionRoutes): group is SelfHostGroup {
 
 /** One deployment on the run-rate basis, with the engine's own cost function (DESIGN 3.3). */
 function costDeployment(model: Scenario, group: SelfHostGroup): Deployment {
-  const cost = costOptionRoutes(group, model, runRateContext(model));
+  const cost = costOptionRoutes(group, runRateContext(model));
   const sizing = cost.sizing;
   if (!sizing) throw new Error(NOT_SELF_HOSTED);
-  let tokensPerDay = ZERO;
-  for (const r of group.routes) tokensPerDay = tokensPerDay.plus(r.tokensPerDay);
+  const { tokensPerDay } = cost;
   const fte = fteAt(group.option.engineeringFte, tokensPerDay);
   const total = totalOfParts(cost.parts);
   return {

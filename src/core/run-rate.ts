@@ -1,12 +1,12 @@
-import { Dec, MILLION, ONE, ZERO, sumDec } from './decimal';
+import { Dec, MILLION, ONE, ZERO, addDec, mulDec, sumDec } from './decimal';
 import { hoursPerMonth } from './calendar';
 import { addParts, totalOfParts, zeroParts } from './cost-parts';
 import type { CostParts } from './cost-parts';
 import type { RouteVolume, Sizing } from './capacity';
 import { costApiOption, costSelfHostOption } from './option-cost';
 import type { CostContext, OptionCost } from './option-cost';
-import { perGpuMonth } from './gpu-cost';
-import type { Option, Scenario, Strategy, Workload } from './model';
+import { createRouteRates } from './route-rates';
+import type { Option, Route, Scenario, Strategy, Workload } from './model';
 
 /** The routes of a strategy that go to one option, with the volume each carries. */
 export type OptionRoutes = {
@@ -15,8 +15,10 @@ export type OptionRoutes = {
   routes: RouteVolume[];
 };
 
-export type OptionRunRate = OptionRoutes & {
-  cost: OptionCost;
+/** An option's routes with their cost (`costStrategyRoutes`). */
+export type CostedRoutes = OptionRoutes & { cost: OptionCost };
+
+export type OptionRunRate = CostedRoutes & {
   total: Dec;
   tokensPerDay: Dec;
 };
@@ -46,16 +48,24 @@ export function groupRoutesByOption(
   volumes: ReadonlyMap<string, Dec>,
 ): OptionRoutes[] {
   const workloads = new Map<string, Workload>(scenario.workloads.map((w) => [w.id, w]));
+  // One pass over the routes (in strategy order), then the options in scenario order.
+  const byOption = new Map<string, Route[]>();
+  for (const r of strategy.routes) {
+    const mine = byOption.get(r.optionId);
+    if (mine) mine.push(r);
+    else byOption.set(r.optionId, [r]);
+  }
   const groups: OptionRoutes[] = [];
   for (const option of scenario.options) {
-    const mine = strategy.routes.filter((r) => r.optionId === option.id);
-    if (mine.length === 0) continue;
+    const mine = byOption.get(option.id);
+    if (!mine) continue;
     const routes: RouteVolume[] = [];
     const workloadIds: string[] = [];
     for (const r of mine) {
       const workload = workloads.get(r.workloadId);
       if (!workload) throw new Error(`route to unknown workload ${r.workloadId}`);
-      routes.push({ workload, tokensPerDay: r.share.mul(volumes.get(r.workloadId) ?? ZERO) });
+      const volume = volumes.get(r.workloadId) ?? ZERO;
+      routes.push({ workload, tokensPerDay: mulDec(r.share, volume) });
       workloadIds.push(r.workloadId);
     }
     groups.push({ option, workloadIds, routes });
@@ -64,15 +74,28 @@ export function groupRoutesByOption(
 }
 
 /** Cost of one option's routes for a month, on the run-rate basis (amortized GPUs). */
-export function costOptionRoutes(
-  group: OptionRoutes,
-  scenario: Scenario,
-  ctx: CostContext,
-): OptionCost {
+export function costOptionRoutes(group: OptionRoutes, ctx: CostContext): OptionCost {
   const { option, routes } = group;
   if (option.kind === 'api') return costApiOption(option, routes, ctx);
-  const perGpu = perGpuMonth(option.gpu, hoursPerMonth(scenario.settings));
-  return costSelfHostOption(option, routes, perGpu, ctx.fteCostPerYear);
+  const perGpu = ctx.rates.perGpuMonth(option);
+  return costSelfHostOption(option, routes, perGpu, ctx.fteCostPerYear, ctx.rates);
+}
+
+/**
+ * A strategy's routes grouped by option and costed at `volumes`: what its run-rate, cost curve
+ * and timeline are all built from, so one evaluation costs each group once. Pass the same `ctx`
+ * for every strategy of a scenario to share the per-route figures (`RouteRates`) as well.
+ */
+export function costStrategyRoutes(
+  scenario: Scenario,
+  strategy: Strategy,
+  volumes: ReadonlyMap<string, Dec> = todaysVolumes(scenario),
+  ctx: CostContext = runRateContext(scenario),
+): CostedRoutes[] {
+  return groupRoutesByOption(scenario, strategy, volumes).map((group) => ({
+    ...group,
+    cost: costOptionRoutes(group, ctx),
+  }));
 }
 
 export function runRateContext(scenario: Scenario, apiPriceFactor: Dec = ONE): CostContext {
@@ -80,6 +103,12 @@ export function runRateContext(scenario: Scenario, apiPriceFactor: Dec = ONE): C
     daysPerYear: scenario.settings.daysPerYear,
     fteCostPerYear: scenario.settings.fteCostPerYear,
     apiPriceFactor,
+    rates: createRouteRates({
+      apiPriceFactor,
+      daysPerYear: scenario.settings.daysPerYear,
+      hoursPerMonth: hoursPerMonth(scenario.settings),
+      fteCostPerYear: scenario.settings.fteCostPerYear,
+    }),
   };
 }
 
@@ -93,24 +122,28 @@ export function computeStrategyRunRate(
   strategy: Strategy,
   volumes: ReadonlyMap<string, Dec> = todaysVolumes(scenario),
 ): StrategyRunRate {
-  const ctx = runRateContext(scenario);
+  return runRateOf(scenario, costStrategyRoutes(scenario, strategy, volumes));
+}
+
+/** `computeStrategyRunRate` from routes already costed (`costStrategyRoutes`). */
+export function runRateOf(scenario: Scenario, costed: readonly CostedRoutes[]): StrategyRunRate {
   let parts = zeroParts();
   const byOption: OptionRunRate[] = [];
   const perWorkload = new Map<string, { total: Dec; tokensPerDay: Dec }>(
     scenario.workloads.map((w) => [w.id, { total: ZERO, tokensPerDay: ZERO }]),
   );
-  for (const group of groupRoutesByOption(scenario, strategy, volumes)) {
-    const cost = costOptionRoutes(group, scenario, ctx);
+  for (const group of costed) {
+    const { cost } = group;
     const total = totalOfParts(cost.parts);
-    const tokensPerDay = sumDec(group.routes.map((r) => r.tokensPerDay));
+    const { tokensPerDay } = cost;
     parts = addParts(parts, cost.parts);
-    byOption.push({ ...group, cost, total, tokensPerDay });
-    const shares = attributionShares(cost.routeWeights);
+    byOption.push({ ...group, total, tokensPerDay });
+    const shares = attributionShares(cost.routeWeights, cost.routeWeightTotal);
     group.workloadIds.forEach((id, index) => {
       const entry = perWorkload.get(id);
       if (!entry) return;
-      entry.total = entry.total.plus(total.mul(shares[index] ?? ZERO));
-      entry.tokensPerDay = entry.tokensPerDay.plus(group.routes[index]?.tokensPerDay ?? ZERO);
+      entry.total = addDec(entry.total, total.mul(shares[index] ?? ZERO));
+      entry.tokensPerDay = addDec(entry.tokensPerDay, group.routes[index]?.tokensPerDay ?? ZERO);
     });
   }
   const byWorkload = [...perWorkload].map(([workloadId, v]) => ({ workloadId, ...v }));
@@ -123,9 +156,11 @@ export function computeStrategyRunRate(
   };
 }
 
-/** Shares of each weight in their sum; an equal split when the weights sum to zero. */
-export function attributionShares(weights: readonly Dec[]): Dec[] {
-  const sum = sumDec(weights);
+/**
+ * Shares of each weight in their sum; an equal split when the weights sum to zero. `sum`, when
+ * the caller has it, must be `sumDec(weights)`.
+ */
+export function attributionShares(weights: readonly Dec[], sum: Dec = sumDec(weights)): Dec[] {
   if (sum.isZero()) {
     const n = new Dec(weights.length);
     return weights.map(() => ONE.div(n));
@@ -137,8 +172,12 @@ export function attributionShares(weights: readonly Dec[]): Dec[] {
 export function costPerMTokens(total: Dec, tokensPerDay: Dec, daysPerYear: Dec): Dec | null {
   const tokensPerYear = tokensPerDay.mul(daysPerYear);
   if (tokensPerYear.isZero()) return null;
-  return total.mul(12).mul(MILLION).div(tokensPerYear);
+  // `· 12e6` in one product: the same decimal as `· 12 · 1e6`, whose second step only moves the
+  // decimal point (rounding to 40 significant digits commutes with it).
+  return total.mul(TWELVE_MILLION).div(tokensPerYear);
 }
+
+const TWELVE_MILLION = MILLION.mul(12);
 
 /** Capacity of each self-hosted option a strategy uses. */
 export function capacityOf(runRate: StrategyRunRate): { optionId: string; sizing: Sizing }[] {

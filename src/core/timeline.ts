@@ -1,12 +1,12 @@
 import type { Dec } from './decimal';
-import { ONE, ZERO, maxDec, sumDec } from './decimal';
+import { ONE, ZERO, addDec, mulDec, sumDec } from './decimal';
 import { hoursPerMonth } from './calendar';
-import { selfHostParts } from './option-cost';
-import { totalOfParts } from './cost-parts';
-import { replicasFor, routePeak } from './capacity';
-import { ownedGpuRunningPerMonth, perGpuMonth } from './gpu-cost';
-import { costOptionRoutes, groupRoutesByOption, runRateContext, todaysVolumes } from './run-rate';
-import type { Scenario, Strategy } from './model';
+import { toFloat } from './float-filter';
+import { costStrategyRoutes } from './run-rate';
+import type { CostedRoutes } from './run-rate';
+import { selfHostMonths } from './timeline-self-host';
+import type { SelfHostMonths } from './timeline-self-host';
+import type { ApiOption, Scenario, SelfHostOption, Strategy } from './model';
 
 export type TimelineMonth = { month: number; capex: Dec; opex: Dec; cumulative: Dec };
 export type Timeline = { months: TimelineMonth[]; residual: Dec; npv: Dec };
@@ -26,31 +26,36 @@ export function computeTimeline(
   scenario: Scenario,
   strategy: Strategy,
   shared: TimelineInputs = timelineInputs(scenario),
+  costed: readonly CostedRoutes[] = costStrategyRoutes(scenario, strategy),
 ): Timeline {
   const { settings } = scenario;
   const hpm = hoursPerMonth(settings);
-  const ctx = runRateContext(scenario);
   const growthGroup = new Map(scenario.workloads.map((w, i) => [w.id, shared.growthGroup[i] ?? 0]));
-  const plans = groupRoutesByOption(scenario, strategy, todaysVolumes(scenario)).map((group) => {
-    const cost = costOptionRoutes(group, scenario, ctx);
+  const plans = costed.map((group): Plan => {
+    const { option, cost } = group;
+    const growthOf = (r: number) => growthGroup.get(group.routes[r]?.workload.id ?? '') ?? 0;
+    if (option.kind === 'selfHost') {
+      const routes = group.routes.map((route, r) => ({
+        growth: growthOf(r),
+        weight: cost.routeWeights[r] ?? ZERO,
+        peak: cost.sizing?.routePeaks[r] ?? ZERO,
+        tokensPerDay: route.tokensPerDay,
+      }));
+      let costs = shared.monthCosts.get(option);
+      if (!costs) shared.monthCosts.set(option, (costs = new Map()));
+      return selfHostMonths(option, routes, hpm, settings.fteCostPerYear, costs);
+    }
     // Routes whose workloads grow at the same rate grow together: add them up once, scale once
-    // per month (the sums are linear in volume).
-    const byGrowth = new Map<number, { weight: Dec; peak: Dec; tokensPerDay: Dec }>();
-    group.routes.forEach((route, r) => {
-      const g = growthGroup.get(route.workload.id) ?? 0;
-      const weight = cost.routeWeights[r] ?? ZERO;
-      const entry = byGrowth.get(g) ?? { weight: ZERO, peak: ZERO, tokensPerDay: ZERO };
-      byGrowth.set(g, {
-        weight: entry.weight.plus(weight),
-        peak: entry.peak.plus(routePeak(route, weight)),
-        tokensPerDay: entry.tokensPerDay.plus(route.tokensPerDay),
-      });
+    // per month (usage is linear in volume).
+    const byGrowth = new Map<number, Dec>();
+    cost.routeWeights.forEach((weight, r) => {
+      const g = growthOf(r);
+      byGrowth.set(g, addDec(byGrowth.get(g) ?? ZERO, weight));
     });
     return {
-      option: group.option,
-      routes: [...byGrowth].map(([growth, v]) => ({ growth, ...v })),
-      fixed: cost.parts.engineering.plus(cost.parts.fineTuning),
-      owned: ZERO,
+      option,
+      groups: [...byGrowth].map(([growth, weight]) => ({ growth, weight })),
+      fixed: addDec(cost.parts.engineering, cost.parts.fineTuning),
       /** `(1 + priceChangePerYear)^floor(m/12)`, stepped once a year. */
       priceFactor: ONE,
     };
@@ -60,54 +65,38 @@ export function computeTimeline(
   let cumulative = ZERO;
   for (let m = 0; m < settings.horizonMonths; m++) {
     const factors = shared.volumeFactors[m] ?? [];
-    const grown = (
-      routes: (typeof plans)[number]['routes'],
-      key: 'weight' | 'peak' | 'tokensPerDay',
-    ) => {
-      let total = ZERO;
-      for (const r of routes) {
-        const f = factors[r.growth] ?? ONE;
-        total = total.plus(f === ONE ? r[key] : r[key].mul(f));
-      }
-      return total;
-    };
+    const floats = shared.volumeFactorFloats[m] ?? [];
     // One-time fine-tuning of every option the strategy uses is paid up front (t = 0).
     let capex = m === 0 ? sumDec(plans.map((p) => p.option.fineTuningOneTime)) : ZERO;
     let opex = ZERO;
     for (const plan of plans) {
-      const { option } = plan;
-      if (option.kind === 'api') {
-        if (m % 12 === 0 && m > 0) {
-          plan.priceFactor = plan.priceFactor.mul(ONE.plus(option.priceChangePerYear));
-        }
-        opex = opex.plus(grown(plan.routes, 'weight').mul(plan.priceFactor)).plus(plan.fixed);
+      if ('next' in plan) {
+        const month = plan.next(factors, floats);
+        if (month.capex) capex = addDec(capex, month.capex);
+        opex = addDec(opex, month.opex);
         continue;
       }
-      const needed = maxDec(grown(plan.routes, 'peak'), grown(plan.routes, 'weight'));
-      const gpus = replicasFor(needed, option).mul(option.gpusPerReplica);
-      let paidGpus = gpus;
-      let perGpu: Dec;
-      if (option.gpu.mode === 'buy') {
-        paidGpus = maxDec(plan.owned, gpus);
-        capex = capex.plus(paidGpus.minus(plan.owned).mul(option.gpu.purchasePerGpu));
-        plan.owned = paidGpus;
-        perGpu = ownedGpuRunningPerMonth(option.gpu, hpm);
-      } else {
-        perGpu = perGpuMonth(option.gpu, hpm);
+      if (m % 12 === 0 && m > 0) {
+        plan.priceFactor = plan.priceFactor.mul(ONE.plus(plan.option.priceChangePerYear));
       }
-      const served = grown(plan.routes, 'tokensPerDay');
-      const parts = selfHostParts(option, paidGpus, perGpu, served, settings.fteCostPerYear);
-      opex = opex.plus(totalOfParts(parts));
+      let usage = ZERO;
+      for (const g of plan.groups) {
+        const f = factors[g.growth] ?? ONE;
+        usage = addDec(usage, f === ONE ? g.weight : g.weight.mul(f));
+      }
+      opex = addDec(opex, mulDec(usage, plan.priceFactor));
+      opex = addDec(opex, plan.fixed);
     }
-    cumulative = cumulative.plus(capex).plus(opex);
+    cumulative = addDec(addDec(cumulative, capex), opex);
     months.push({ month: m + 1, capex, opex, cumulative });
   }
 
   let residual = ZERO;
   for (const plan of plans) {
     const { option } = plan;
-    if (option.kind === 'selfHost' && option.gpu.mode === 'buy') {
-      residual = residual.plus(
+    if ('next' in plan && option.kind === 'selfHost' && option.gpu.mode === 'buy') {
+      residual = addDec(
+        residual,
         plan.owned.mul(option.gpu.residualShare).mul(option.gpu.purchasePerGpu),
       );
     }
@@ -118,14 +107,27 @@ export function computeTimeline(
   return { months, residual, npv: presentValue(months, residual, shared.discount) };
 }
 
+/** An API option month by month: usage grows with volume, prices step once a year. */
+type ApiMonths = {
+  option: ApiOption;
+  groups: { growth: number; weight: Dec }[];
+  fixed: Dec;
+  priceFactor: Dec;
+};
+type Plan = ApiMonths | SelfHostMonths;
+
 /** What every strategy's timeline shares: growth and discount factors, computed once. */
 export type TimelineInputs = {
   /** Per workload, the index of its growth rate among the distinct rates. */
   growthGroup: number[];
   /** `volumeFactors[m][g] = (1 + g)^m`; the very `ONE` object for a zero rate. */
   volumeFactors: Dec[][];
+  /** The same as floats, for deciding replica counts and staff tiers (float-filter.ts). */
+  volumeFactorFloats: number[][];
   /** `discount[t]` for t = 0..H months. */
   discount: Dec[];
+  /** A self-hosted option's cost for a month by staff tier and paid GPUs (timeline-self-host.ts). */
+  monthCosts: Map<SelfHostOption, Map<string, Dec>>;
 };
 
 export function timelineInputs(scenario: Scenario): TimelineInputs {
@@ -150,7 +152,9 @@ export function timelineInputs(scenario: Scenario): TimelineInputs {
   return {
     growthGroup,
     volumeFactors,
+    volumeFactorFloats: volumeFactors.map((month) => month.map(toFloat)),
     discount: discountFactors(discountRatePerYear, horizonMonths),
+    monthCosts: new Map(),
   };
 }
 
@@ -176,9 +180,9 @@ export function presentValue(
 ): Dec {
   let npv = ZERO;
   months.forEach((month, m) => {
-    npv = npv
-      .plus(month.capex.mul(discount[m] ?? ONE))
-      .plus(month.opex.mul(discount[m + 1] ?? ONE));
+    // A zero capex adds nothing: skipped (`addDec` would skip the addition, not the product).
+    if (!month.capex.isZero()) npv = addDec(npv, month.capex.mul(discount[m] ?? ONE));
+    npv = addDec(npv, month.opex.mul(discount[m + 1] ?? ONE));
   });
   return npv.minus(residual.mul(discount[months.length] ?? ONE));
 }
