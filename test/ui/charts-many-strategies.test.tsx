@@ -79,7 +79,7 @@ describe('ChartsPanel with 12 strategies, at a real size', () => {
     expect(strokes.length).toBeGreaterThan(2);
     expect(strokes).not.toContain('var(--accent)');
     // Crossings are dots in their strategy's colour.
-    const dots = [...cost.querySelectorAll('.recharts-reference-dot circle')];
+    const dots = [...cost.querySelectorAll('.crossing-dots circle')];
     expect(dots.length).toBeGreaterThan(0);
     expect(dots.every((d) => d.getAttribute('fill')?.startsWith('var(--series-'))).toBe(true);
   });

@@ -8,7 +8,6 @@ import {
   Legend,
   Line,
   LineChart,
-  ReferenceDot,
   ReferenceLine,
   ResponsiveContainer,
   Text,
@@ -17,6 +16,7 @@ import {
   YAxis,
   usePlotArea,
   useXAxisScale,
+  useYAxisScale,
 } from 'recharts';
 import type { Scenario } from '../../core/model';
 import type { ScenarioResult } from '../../core/result';
@@ -279,17 +279,7 @@ const CostCurveChart = memo(function CostCurveChart({
           />
         ))}
         <TodayMarker />
-        {markers.dots.map((d) => (
-          <ReferenceDot
-            key={d.key}
-            x={d.x}
-            y={d.y}
-            r={4}
-            fill={d.fill}
-            stroke="var(--text)"
-            strokeWidth={1}
-          />
-        ))}
+        <CrossingDots dots={markers.dots} />
         {markers.lines.map((l) => (
           <ReferenceLine
             key={l.key}
@@ -455,6 +445,50 @@ function TodayMarker() {
     </g>
   );
 }
+
+type Dot = { key: string; x: number; y: number; fill: string };
+
+/**
+ * Every crossing as a dot in its strategy's colour, ringed so it shows on any line. One layer
+ * drawn from the chart's scales rather than a ReferenceDot each: a portfolio can cross a hundred
+ * times, and each ReferenceDot registers with the chart's store, so a volume drag that moves the
+ * crossings re-mounted them all (about 150 ms a move at 50 workloads x 12 strategies).
+ */
+const CrossingDots = memo(function CrossingDots({ dots }: { dots: readonly Dot[] }) {
+  const xScale = useXAxisScale();
+  const yScale = useYAxisScale();
+  const area = usePlotArea();
+  if (!xScale || !yScale || !area || dots.length === 0) return null;
+  const inside = (x: unknown, y: unknown): x is number =>
+    typeof x === 'number' &&
+    typeof y === 'number' &&
+    Number.isFinite(x) &&
+    Number.isFinite(y) &&
+    x >= area.x &&
+    x <= area.x + area.width &&
+    y >= area.y &&
+    y <= area.y + area.height;
+  return (
+    <g className="crossing-dots">
+      {dots.map((d) => {
+        const cx = xScale(d.x);
+        const cy = yScale(d.y);
+        if (!inside(cx, cy)) return null;
+        return (
+          <circle
+            key={d.key}
+            cx={cx}
+            cy={cy as number}
+            r={4}
+            fill={d.fill}
+            stroke="var(--text)"
+            strokeWidth={1}
+          />
+        );
+      })}
+    </g>
+  );
+});
 
 /** Where a volume sits along the log axis, from 0 (left) to 1 (right). */
 function logShare(v: number, [lo, hi]: [number, number]): number {
