@@ -28,7 +28,7 @@ export default defineConfig({
           groups: [
             {
               name: 'app',
-              test: /src[\\/]core[\\/](?!explain|fragmentation-cost|workload-assignments)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|inputs-from-file|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|link-|repair-|portfolio-|files[\\/]|presets\.ts|presets[\\/](?!default\.json))|src[\\/]ui[\\/](?!charts[\\/](ChartsPanel|ChartFigure)|MathTables|CatalogPickers|tools[\\/]|embed[\\/]|portfolio[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot)[\\/]/,
+              test: /src[\\/]core[\\/](?!explain|fragmentation-cost|workload-assignments)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|inputs-from-file|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|link-|repair-|portfolio-|files[\\/]|presets\.ts|presets[\\/](?!default\.json))|src[\\/]ui[\\/](?!charts[\\/](ChartsPanel|ChartFigure|FirstScreenCharts|StaticCostChart|chart-data|chart-summaries)|MathTables|CatalogPickers|tools[\\/]|embed[\\/]|portfolio[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot)[\\/]/,
             },
           ],
         },

@@ -2,12 +2,15 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { onFirstInteraction } from '../../platform/first-interaction';
 import { useEvaluation } from '../evaluation-context';
 import { useCalculator } from '../../state/store-context';
-import { FirstScreenCharts } from './FirstScreenCharts';
 import { ALL_CHARTS } from './chart-ids';
 import type { ChartId } from './chart-ids';
 
 // The charts (and recharts) load after the headline numbers (STYLE pitfall 7).
 const ChartsPanel = lazy(() => import('./ChartsPanel'));
+// The first screen's plain-SVG chart is a small chunk of its own, requested as soon as this
+// module runs (in parallel with the first render), so the headline never waits for it.
+const firstScreen = import('./FirstScreenCharts');
+const FirstScreenCharts = lazy(() => firstScreen);
 
 /**
  * The charts area. The first screen draws the main chart as plain SVG; recharts (tooltips,
@@ -29,7 +32,9 @@ export function Charts({
   const [interactive, setInteractive] = useState(false);
   useEffect(() => onFirstInteraction(() => setInteractive(true)), []);
   const first = (
-    <FirstScreenCharts model={model} result={result} currency={currency} charts={charts} />
+    <Suspense fallback={<div className="charts charts-placeholder" />}>
+      <FirstScreenCharts model={model} result={result} currency={currency} charts={charts} />
+    </Suspense>
   );
   return (
     <section className="charts-section" aria-label="Charts">

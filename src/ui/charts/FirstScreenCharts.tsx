@@ -46,3 +46,5 @@ export function FirstScreenCharts({
     </div>
   );
 }
+
+export default FirstScreenCharts;
