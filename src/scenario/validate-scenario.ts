@@ -199,3 +199,19 @@ function toModel(s: ParsedScenario): Scenario {
     strategies,
   };
 }
+
+const validatedDocs = new WeakMap<ScenarioDoc, ValidationResult>();
+
+/**
+ * `validateScenario` for the app's own documents, once per document: the store never mutates a
+ * document (every edit makes a new one), so the store's check and the evaluation share one
+ * validation instead of repeating it (about 9 ms a move at 50 workloads x 30 options).
+ */
+export function validateDocument(doc: ScenarioDoc): ValidationResult {
+  let result = validatedDocs.get(doc);
+  if (result === undefined) {
+    result = validateScenario(doc);
+    validatedDocs.set(doc, result);
+  }
+  return result;
+}

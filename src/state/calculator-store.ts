@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { temporal } from 'zundo';
 import type { ScenarioDoc } from '../scenario/document';
-import { validateScenario } from '../scenario/validate-scenario';
+import { validateDocument } from '../scenario/validate-scenario';
 import type { CatalogRef } from '../scenario/presets';
 import type { DocPath } from '../scenario/doc-path';
 import { setAt } from '../scenario/doc-path';
@@ -111,5 +111,5 @@ function withDoc(
   s: CalculatorInputs,
   doc: ScenarioDoc,
 ): Pick<CalculatorInputs, 'doc' | 'validDoc'> {
-  return { doc, validDoc: validateScenario(doc).ok ? doc : s.validDoc };
+  return { doc, validDoc: validateDocument(doc).ok ? doc : s.validDoc };
 }

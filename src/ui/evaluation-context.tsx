@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { evaluateModel } from '../core/evaluate';
 import type { Scenario } from '../core/model';
 import type { ScenarioResult } from '../core/result';
-import { validateScenario } from '../scenario/validate-scenario';
+import { validateDocument } from '../scenario/validate-scenario';
 import type { ValidationError } from '../scenario/validation-error';
 import { useCalculatorShallow } from '../state/store-context';
 
@@ -31,11 +31,11 @@ export function EvaluationProvider({ children }: { children: ReactNode }) {
   // needs validating again here (for its messages).
   const errorList = useMemo(() => {
     if (doc === validDoc) return [];
-    const v = validateScenario(doc);
+    const v = validateDocument(doc);
     return v.ok ? [] : v.errors;
   }, [doc, validDoc]);
   const evaluated = useMemo(() => {
-    const v = validateScenario(validDoc);
+    const v = validateDocument(validDoc);
     if (!v.ok) throw new Error('the last valid document no longer validates');
     return { model: v.scenario, result: evaluateModel(v.scenario) };
   }, [validDoc]);
