@@ -1,11 +1,21 @@
 import * as v from 'valibot';
 import { decimalField } from './decimal-field';
+import {
+  API_OPTION_BOUNDS,
+  GPU_BOUNDS,
+  ROUTE_SHARE_BOUNDS,
+  SELF_HOST_BOUNDS,
+  SETTINGS_BOUNDS,
+  STAFF_TIER_BOUNDS,
+  WORKLOAD_BOUNDS,
+} from '../core/input-bounds';
 
 /**
  * The scenario format, version 1 (DESIGN section 4), as a valibot schema. Optional fields take the
  * defaults documented in the README ("Scenario format"); the output holds exact `Dec` values.
  * Cross-field rules (unique ids, routes, shares summing to 1, tier order) are in
- * `validate-scenario.ts`.
+ * `validate-scenario.ts`. Numeric bounds come from `src/core/input-bounds.ts`, their one source,
+ * which the analyses clamp to as well.
  */
 
 export const SCENARIO_FORMAT = 'llm-tco-scenario';
@@ -30,69 +40,73 @@ const name = v.pipe(
   v.maxLength(LIMITS.nameLength, `must be at most ${LIMITS.nameLength} characters`),
 );
 
-const money = (max: string) => decimalField({ min: '0', max });
-const share = decimalField({ min: '0', max: '1' });
-const TOKENS_MAX = '1000000000000';
-
 export const settingsSchema = v.strictObject({
   daysPerYear: v.optional(
     v.picklist([365, 360, '365', '360'], 'must be 365 or 360 (the 30/360 convention)'),
     365,
   ),
-  fteCostPerYear: v.optional(money('100000000'), '240000'),
-  horizonMonths: v.optional(decimalField({ min: '1', max: '120', integer: true }), '36'),
-  discountRatePerYear: v.optional(decimalField({ min: '0', max: '1' }), '0.08'),
+  fteCostPerYear: v.optional(decimalField(SETTINGS_BOUNDS.fteCostPerYear), '240000'),
+  horizonMonths: v.optional(decimalField(SETTINGS_BOUNDS.horizonMonths), '36'),
+  discountRatePerYear: v.optional(decimalField(SETTINGS_BOUNDS.discountRatePerYear), '0.08'),
 });
 
 export const workloadSchema = v.strictObject({
   id,
   name: v.optional(name),
-  tokensPerDay: decimalField({ min: '0', max: TOKENS_MAX }),
-  inputShare: share,
-  cachedInputShare: v.optional(share, '0'),
-  batchShare: v.optional(share, '0'),
-  peakToAverage: v.optional(decimalField({ min: '1', max: '100' }), '1'),
-  growthPerMonth: v.optional(decimalField({ min: '-0.5', max: '1' }), '0'),
+  tokensPerDay: decimalField(WORKLOAD_BOUNDS.tokensPerDay),
+  inputShare: decimalField(WORKLOAD_BOUNDS.inputShare),
+  cachedInputShare: v.optional(decimalField(WORKLOAD_BOUNDS.cachedInputShare), '0'),
+  batchShare: v.optional(decimalField(WORKLOAD_BOUNDS.batchShare), '0'),
+  peakToAverage: v.optional(decimalField(WORKLOAD_BOUNDS.peakToAverage), '1'),
+  growthPerMonth: v.optional(decimalField(WORKLOAD_BOUNDS.growthPerMonth), '0'),
 });
 
 export const apiOptionSchema = v.strictObject({
   kind: v.literal('api'),
   id,
   name: v.optional(name),
-  inputPerM: money('100000'),
-  outputPerM: money('100000'),
-  cachedInputPerM: v.optional(money('100000')),
-  batchDiscount: v.optional(share, '0'),
-  priceChangePerYear: v.optional(decimalField({ min: '-0.9', max: '10' }), '0'),
-  integrationFte: v.optional(decimalField({ min: '0', max: '10000' }), '0'),
-  fineTuningOneTime: v.optional(money('10000000000'), '0'),
-  fineTuningPerMonth: v.optional(money('10000000000'), '0'),
+  inputPerM: decimalField(API_OPTION_BOUNDS.inputPerM),
+  outputPerM: decimalField(API_OPTION_BOUNDS.outputPerM),
+  cachedInputPerM: v.optional(decimalField(API_OPTION_BOUNDS.cachedInputPerM)),
+  batchDiscount: v.optional(decimalField(API_OPTION_BOUNDS.batchDiscount), '0'),
+  priceChangePerYear: v.optional(decimalField(API_OPTION_BOUNDS.priceChangePerYear), '0'),
+  integrationFte: v.optional(decimalField(API_OPTION_BOUNDS.integrationFte), '0'),
+  fineTuningOneTime: v.optional(decimalField(API_OPTION_BOUNDS.fineTuningOneTime), '0'),
+  fineTuningPerMonth: v.optional(decimalField(API_OPTION_BOUNDS.fineTuningPerMonth), '0'),
 });
 
 const gpuName = v.optional(name, 'GPU');
 export const gpuSchema = v.variant(
   'mode',
   [
-    v.strictObject({ mode: v.literal('hourly'), name: gpuName, hourlyPerGpu: money('10000') }),
-    v.strictObject({ mode: v.literal('monthly'), name: gpuName, monthlyPerGpu: money('10000000') }),
+    v.strictObject({
+      mode: v.literal('hourly'),
+      name: gpuName,
+      hourlyPerGpu: decimalField(GPU_BOUNDS.hourlyPerGpu),
+    }),
+    v.strictObject({
+      mode: v.literal('monthly'),
+      name: gpuName,
+      monthlyPerGpu: decimalField(GPU_BOUNDS.monthlyPerGpu),
+    }),
     v.strictObject({
       mode: v.literal('buy'),
       name: gpuName,
-      purchasePerGpu: money('100000000'),
-      amortizationMonths: decimalField({ min: '0', max: '240', minExclusive: true }),
-      residualShare: v.optional(share, '0'),
-      powerKwPerGpu: v.optional(decimalField({ min: '0', max: '100' }), '0'),
-      pue: v.optional(decimalField({ min: '1', max: '5' }), '1'),
-      pricePerKwh: v.optional(money('100'), '0'),
-      hostingPerGpuMonth: v.optional(money('1000000'), '0'),
+      purchasePerGpu: decimalField(GPU_BOUNDS.purchasePerGpu),
+      amortizationMonths: decimalField(GPU_BOUNDS.amortizationMonths),
+      residualShare: v.optional(decimalField(GPU_BOUNDS.residualShare), '0'),
+      powerKwPerGpu: v.optional(decimalField(GPU_BOUNDS.powerKwPerGpu), '0'),
+      pue: v.optional(decimalField(GPU_BOUNDS.pue), '1'),
+      pricePerKwh: v.optional(decimalField(GPU_BOUNDS.pricePerKwh), '0'),
+      hostingPerGpuMonth: v.optional(decimalField(GPU_BOUNDS.hostingPerGpuMonth), '0'),
     }),
   ],
   'must have "mode" set to "hourly", "monthly" or "buy"',
 );
 
 export const staffTierSchema = v.strictObject({
-  fromTokensPerDay: decimalField({ min: '0', max: TOKENS_MAX }),
-  fte: decimalField({ min: '0', max: '10000' }),
+  fromTokensPerDay: decimalField(STAFF_TIER_BOUNDS.fromTokensPerDay),
+  fte: decimalField(STAFF_TIER_BOUNDS.fte),
 });
 
 export const selfHostOptionSchema = v.strictObject({
@@ -100,15 +114,15 @@ export const selfHostOptionSchema = v.strictObject({
   id,
   name: v.optional(name),
   gpu: gpuSchema,
-  gpusPerReplica: v.optional(decimalField({ min: '1', max: '4096', integer: true }), '1'),
-  prefillTokensPerSec: decimalField({ min: '0', max: '1000000000', minExclusive: true }),
-  decodeTokensPerSec: decimalField({ min: '0', max: '1000000000', minExclusive: true }),
-  targetUtilization: v.optional(decimalField({ min: '0', max: '1', minExclusive: true }), '1'),
-  minReplicas: v.optional(decimalField({ min: '0', max: '100000', integer: true }), '1'),
-  storagePerMonth: v.optional(money('1000000000'), '0'),
-  storagePerGpuMonth: v.optional(money('1000000'), '0'),
-  monitoringPerMonth: v.optional(money('1000000000'), '0'),
-  monitoringPerGpuMonth: v.optional(money('1000000'), '0'),
+  gpusPerReplica: v.optional(decimalField(SELF_HOST_BOUNDS.gpusPerReplica), '1'),
+  prefillTokensPerSec: decimalField(SELF_HOST_BOUNDS.prefillTokensPerSec),
+  decodeTokensPerSec: decimalField(SELF_HOST_BOUNDS.decodeTokensPerSec),
+  targetUtilization: v.optional(decimalField(SELF_HOST_BOUNDS.targetUtilization), '1'),
+  minReplicas: v.optional(decimalField(SELF_HOST_BOUNDS.minReplicas), '1'),
+  storagePerMonth: v.optional(decimalField(SELF_HOST_BOUNDS.storagePerMonth), '0'),
+  storagePerGpuMonth: v.optional(decimalField(SELF_HOST_BOUNDS.storagePerGpuMonth), '0'),
+  monitoringPerMonth: v.optional(decimalField(SELF_HOST_BOUNDS.monitoringPerMonth), '0'),
+  monitoringPerGpuMonth: v.optional(decimalField(SELF_HOST_BOUNDS.monitoringPerGpuMonth), '0'),
   engineeringFte: v.optional(
     v.pipe(
       v.array(staffTierSchema, 'must be a list of { fromTokensPerDay, fte } tiers'),
@@ -117,8 +131,8 @@ export const selfHostOptionSchema = v.strictObject({
     ),
     [{ fromTokensPerDay: '0', fte: '0' }],
   ),
-  fineTuningOneTime: v.optional(money('10000000000'), '0'),
-  fineTuningPerMonth: v.optional(money('10000000000'), '0'),
+  fineTuningOneTime: v.optional(decimalField(SELF_HOST_BOUNDS.fineTuningOneTime), '0'),
+  fineTuningPerMonth: v.optional(decimalField(SELF_HOST_BOUNDS.fineTuningPerMonth), '0'),
 });
 
 export const optionSchema = v.variant(
@@ -127,7 +141,11 @@ export const optionSchema = v.variant(
   'must have "kind" set to "api" or "selfHost"',
 );
 
-export const routeSchema = v.strictObject({ workloadId: id, optionId: id, share });
+export const routeSchema = v.strictObject({
+  workloadId: id,
+  optionId: id,
+  share: decimalField(ROUTE_SHARE_BOUNDS),
+});
 
 export const strategySchema = v.strictObject({
   id,
