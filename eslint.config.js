@@ -33,6 +33,15 @@ export default tseslint.config(
     ),
   },
   {
+    // The same rule for a sub-folder of src/core (such as claim-audit/): `../x` is a core file
+    // there; anything two levels up is another layer.
+    files: ['src/core/*/*.ts'],
+    rules: layer(
+      'src/core is pure decimal maths: it may import only decimal.js and other core files (DESIGN section 1).',
+      [{ regex: '^(?!decimal\\.js$|\\./|\\.\\./(?!\\.\\./))' }],
+    ),
+  },
+  {
     files: ['src/core/**/*.ts'],
     rules: {
       // No floats in money paths: parse numbers from strings, never from float expressions.

@@ -13,6 +13,9 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   resolve: { alias: ALIASES },
+  // The analysis worker (src/platform/analysis-worker.ts, imported with `?worker`) is a module
+  // worker: its own file in assets/, loaded from the page's origin (CSP `script-src 'self'`).
+  worker: { format: 'es' },
   build: {
     target: 'es2022',
     sourcemap: false,
@@ -23,12 +26,13 @@ export default defineConfig({
           // the lazily loaded parts (link codec, charts) become many tiny chunks, which compress
           // worse and cost more requests. Lazily loaded code stays out by folder: ui/tools and
           // ui/embed (dialogs, embed view), scenario/files (JSON, CSV), platform/export and
-          // platform/storage, state/saved-*, app/Embed*. The entry (main.tsx) stays out: it awaits the link
+          // platform/storage, state/saved-*, app/Embed*, and the analyses (core/claim-audit,
+          // input-refs, sensitivity, goal seek, Monte Carlo; ui/analyses). The entry (main.tsx) stays out: it awaits the link
           // chunk, which imports this one, and a chunk cannot wait on itself.
           groups: [
             {
               name: 'app',
-              test: /src[\\/]core[\\/](?!explain|fragmentation-cost|workload-assignments)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|inputs-from-file|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|link-|repair-|portfolio-|files[\\/]|presets\.ts|presets[\\/](?!default\.json))|src[\\/]ui[\\/](?!charts[\\/](ChartsPanel|ChartFigure|FirstScreenCharts|StaticCostChart|chart-data|chart-summaries)|MathTables|CatalogPickers|tools[\\/]|embed[\\/]|portfolio[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot)[\\/]/,
+              test: /src[\\/]core[\\/](?!explain|fragmentation-cost|workload-assignments|claim-audit[\\/]|input-refs|input-fields|strategy-pair|sensitivity|goal-seek|analysis-text|monte-carlo)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-|analysis-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|inputs-from-file|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|claims[\\/]|link-|repair-|portfolio-|files[\\/]|presets\.ts|presets[\\/](?!default\.json))|src[\\/]ui[\\/](?!charts[\\/](ChartsPanel|ChartFigure|FirstScreenCharts|StaticCostChart|chart-data|chart-summaries)|MathTables|CatalogPickers|LinkNoticeBanner|tools[\\/]|embed[\\/]|portfolio[\\/]|analyses[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot)[\\/]/,
             },
           ],
         },

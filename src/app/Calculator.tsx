@@ -9,7 +9,6 @@ import { InputsPanel } from '../ui/InputsPanel';
 import { ShowMath } from '../ui/ShowMath';
 import { StickySummary } from '../ui/StickySummary';
 import { Toolbar } from '../ui/Toolbar';
-import { LinkNoticeBanner } from '../ui/LinkNoticeBanner';
 import type { LinkNotice } from '../state/inputs-from-link';
 import { LinkSync } from './LinkSync';
 import { listenForUndoRedo } from '../platform/keyboard';
@@ -25,6 +24,8 @@ import type { Theme } from '../platform/theme';
 /** The calculator: one store, derived results, inputs beside results and charts. */
 // The strategy comparison (issue 5) is its own chunk, fetched for portfolio scenarios.
 const StrategyComparison = lazy(() => import('../ui/portfolio/StrategyComparison'));
+// What was wrong with a link or file: a chunk of its own, fetched only when there is a notice.
+const LinkNoticeBanner = lazy(() => import('../ui/LinkNoticeBanner'));
 
 export function Calculator({
   initial,
@@ -129,7 +130,11 @@ function CalculatorLayout({
           onToggleTheme={() => setChosenTheme(theme === 'dark' ? 'light' : 'dark')}
         />
       </header>
-      <LinkNoticeBanner notice={notice} onDismiss={onDismissNotice} />
+      {notice && (
+        <Suspense fallback={null}>
+          <LinkNoticeBanner notice={notice} onDismiss={onDismissNotice} />
+        </Suspense>
+      )}
       {memo && <memo.PrintMemoHead currency={currency} />}
       <main className="layout">
         <StickySummary currency={currency} />

@@ -46,3 +46,5 @@ export function LinkNoticeBanner({
     </div>
   );
 }
+
+export default LinkNoticeBanner;

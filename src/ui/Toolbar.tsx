@@ -12,6 +12,10 @@ const TOOLS = {
   share: { label: 'Share and embed', Dialog: lazy(() => import('./tools/ShareDialog')) },
   files: { label: 'Files and exports', Dialog: lazy(() => import('./tools/FilesDialog')) },
   saved: { label: 'Saved scenarios', Dialog: lazy(() => import('./tools/SavedScenariosDialog')) },
+  audit: {
+    label: 'Audit a published table',
+    Dialog: lazy(() => import('./tools/ClaimAuditDialog')),
+  },
 } as const;
 type ToolId = keyof typeof TOOLS;
 
