@@ -27,12 +27,14 @@ export default defineConfig({
           // worse and cost more requests. Lazily loaded code stays out by folder: ui/tools and
           // ui/embed (dialogs, embed view), scenario/files (JSON, CSV), platform/export and
           // platform/storage, state/saved-*, app/Embed*, and the analyses (core/claim-audit,
-          // input-refs, sensitivity, goal seek, Monte Carlo; ui/analyses). The entry (main.tsx) stays out: it awaits the link
+          // input-refs, sensitivity, goal seek, Monte Carlo; ui/analyses). Validation (valibot,
+          // the schema) is out too: the first screen shows a built-in document and
+          // state/document-validator.ts fetches it at start-up. The entry (main.tsx) stays out: it awaits the link
           // chunk, which imports this one, and a chunk cannot wait on itself.
           groups: [
             {
               name: 'app',
-              test: /src[\\/]core[\\/](?!explain|fragmentation-cost|workload-assignments|claim-audit[\\/]|input-refs|input-fields|strategy-pair|sensitivity|goal-seek|analysis-text|monte-carlo)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-|analysis-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|inputs-from-file|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|claims[\\/]|link-|repair-|portfolio-|files[\\/]|presets\.ts|presets[\\/](?!default\.json))|src[\\/]ui[\\/](?!charts[\\/](ChartsPanel|ChartFigure|FirstScreenCharts|StaticCostChart|chart-data|chart-summaries)|MathTables|CatalogPickers|LinkNoticeBanner|tools[\\/]|embed[\\/]|portfolio[\\/]|analyses[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js|valibot)[\\/]/,
+              test: /src[\\/]core[\\/](?!explain|fragmentation-cost|workload-assignments|claim-audit[\\/]|input-refs|input-fields|strategy-pair|sensitivity|goal-seek|analysis-text|monte-carlo)|src[\\/]platform[\\/](?!export[\\/]|storage[\\/]|embed-|analysis-)|src[\\/]app[\\/](?!main|Embed)|src[\\/]state[\\/](?!inputs-from-link|inputs-from-file|inputs-from-preset|saved-)|src[\\/]scenario[\\/](?!catalog[\\/]|claims[\\/]|validate-|scenario-schema|decimal-field|document\.ts|analysis-|currency-|link-|repair-|portfolio-|files[\\/]|presets\.ts|presets[\\/](?!default\.json))|src[\\/]ui[\\/](?!charts[\\/](ChartsPanel|ChartFigure|FirstScreenCharts|StaticCostChart|chart-data|chart-summaries)|MathTables|CatalogPickers|LinkNoticeBanner|tools[\\/]|embed[\\/]|portfolio[\\/]|analyses[\\/])|node_modules[\\/](react|react-dom|scheduler|zustand|zundo|decimal\.js)[\\/]/,
             },
           ],
         },

@@ -14,6 +14,9 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
+          // Property tests run thousands of cases: on a shared 2-core machine they can take
+          // several times their usual second. Speed is measured by `npm run bench`, not here.
+          testTimeout: 60_000,
           include: [
             'test/core/**/*.test.ts',
             'test/scenario/**/*.test.ts',

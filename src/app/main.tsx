@@ -4,8 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { readHash } from '../platform/url-hash';
 import { readEmbedSearch } from '../platform/embed-mode';
-import { inputsFromPreset } from '../state/inputs-from-preset';
-import { DEFAULT_PRESET } from '../scenario/preset-info';
+import { defaultInputs } from '../state/inputs-from-document';
 import './app.css';
 
 const root = document.getElementById('root');
@@ -14,7 +13,7 @@ if (root) {
   const hash = readHash();
   const start = hash
     ? (await import('../state/inputs-from-link')).inputsFromLink(hash)
-    : { inputs: inputsFromPreset(DEFAULT_PRESET), notice: null };
+    : { inputs: defaultInputs(), notice: null };
   // Embed mode (`?embed=1`) is its own chunk: the standalone page never downloads it.
   const embed = readEmbedSearch();
   let page: ReactNode;

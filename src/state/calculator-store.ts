@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { temporal } from 'zundo';
 import type { ScenarioDoc } from '../scenario/document';
-import { validateDocument } from '../scenario/validate-scenario';
+import { loadedValidator, whenValidatorLoaded } from './document-validator';
 import type { CatalogRef } from '../scenario/presets';
 import type { DocPath } from '../scenario/doc-path';
 import { setAt } from '../scenario/doc-path';
@@ -42,7 +42,7 @@ export type CalculatorState = CalculatorInputs & {
  * `doc` and `origin`; a gesture (one slider drag, one focused edit of a field) is one step.
  */
 export function createCalculatorStore(initial: CalculatorInputs) {
-  return createStore<CalculatorState>()(
+  const store = createStore<CalculatorState>()(
     temporal(
       (set) => ({
         ...initial,
@@ -68,6 +68,13 @@ export function createCalculatorStore(initial: CalculatorInputs) {
       },
     ),
   );
+  // An edit made before the validator arrived is checked as soon as it does (the same document:
+  // no undo step).
+  whenValidatorLoaded(() => {
+    const s = store.getState();
+    if (s.doc !== s.validDoc) store.setState(withDoc(s, s.doc));
+  });
+  return store;
 }
 
 export type CalculatorStore = ReturnType<typeof createCalculatorStore>;
@@ -111,5 +118,6 @@ function withDoc(
   s: CalculatorInputs,
   doc: ScenarioDoc,
 ): Pick<CalculatorInputs, 'doc' | 'validDoc'> {
-  return { doc, validDoc: validateDocument(doc).ok ? doc : s.validDoc };
+  const validate = loadedValidator();
+  return { doc, validDoc: validate?.(doc).ok ? doc : s.validDoc };
 }

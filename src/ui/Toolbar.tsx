@@ -1,7 +1,6 @@
 import { Suspense, lazy, useId, useState } from 'react';
 import { addressWithFragment, copyText } from '../platform/url-hash';
 import { PRESET_TITLES, findPresetInfo } from '../scenario/preset-info';
-import { inputsFromPreset } from '../state/inputs-from-preset';
 import { useCalculator, useCalculatorStore, useHistoryState } from '../state/store-context';
 
 type Props = { theme: 'light' | 'dark'; onToggleTheme: () => void };
@@ -41,8 +40,8 @@ export function Toolbar({ theme, onToggleTheme }: Props) {
             const id = e.currentTarget.value;
             setPending(id);
             // The presets' scenarios are a separate download, fetched when one is chosen.
-            void import('../scenario/presets')
-              .then(({ findPreset }) => {
+            void Promise.all([import('../scenario/presets'), import('../state/inputs-from-preset')])
+              .then(([{ findPreset }, { inputsFromPreset }]) => {
                 const next = findPreset(id);
                 if (next) store.getState().load(inputsFromPreset(next));
               })

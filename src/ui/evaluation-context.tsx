@@ -1,9 +1,10 @@
-import { createContext, useContext, useMemo } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { evaluateModel } from '../core/evaluate';
 import type { Scenario } from '../core/model';
 import type { ScenarioResult } from '../core/result';
-import { validateDocument } from '../scenario/validate-scenario';
+import { modelFromDocument } from '../scenario/document-model';
+import { loadedValidator, whenValidatorLoaded } from '../state/document-validator';
 import type { ValidationError } from '../scenario/validation-error';
 import { useCalculatorShallow } from '../state/store-context';
 
@@ -29,15 +30,18 @@ export function EvaluationProvider({ children }: { children: ReactNode }) {
   const { doc, validDoc } = useCalculatorShallow((s) => ({ doc: s.doc, validDoc: s.validDoc }));
   // The store keeps `validDoc` on `doc` whenever `doc` validates, so only an invalid document
   // needs validating again here (for its messages).
+  // Messages need the validator (a chunk requested at start-up): re-rendered once it is here.
+  const validate = useSyncExternalStore(whenValidatorLoaded, loadedValidator);
   const errorList = useMemo(() => {
-    if (doc === validDoc) return [];
-    const v = validateDocument(doc);
+    if (doc === validDoc || !validate) return [];
+    const v = validate(doc);
     return v.ok ? [] : v.errors;
-  }, [doc, validDoc]);
+  }, [doc, validDoc, validate]);
+  // `validDoc` has passed validation (or is a built-in document the tests check), so its model
+  // is read without checking it again.
   const evaluated = useMemo(() => {
-    const v = validateDocument(validDoc);
-    if (!v.ok) throw new Error('the last valid document no longer validates');
-    return { model: v.scenario, result: evaluateModel(v.scenario) };
+    const model = modelFromDocument(validDoc);
+    return { model, result: evaluateModel(model) };
   }, [validDoc]);
   const value = useMemo<Evaluation>(
     () => ({ ...evaluated, errorList, stale: errorList.length > 0 }),

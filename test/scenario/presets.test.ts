@@ -41,10 +41,15 @@ describe('presets', () => {
         }
         if (ref.profileId) {
           const p = findProfile(ref.profileId);
-          expect(option).toMatchObject({
-            prefillTokensPerSec: p?.prefillTokensPerSec,
-            decodeTokensPerSec: p?.decodeTokensPerSec,
-            gpusPerReplica: p?.gpusPerReplica,
+          // Compared as text: a preset stored in document form has every number as a string.
+          expect({
+            prefillTokensPerSec: String(option?.prefillTokensPerSec),
+            decodeTokensPerSec: String(option?.decodeTokensPerSec),
+            gpusPerReplica: String(option?.gpusPerReplica),
+          }).toEqual({
+            prefillTokensPerSec: String(p?.prefillTokensPerSec),
+            decodeTokensPerSec: String(p?.decodeTokensPerSec),
+            gpusPerReplica: String(p?.gpusPerReplica),
           });
         }
         if (ref.gpuId && ref.gpuPrice === 'onDemandHourly') {

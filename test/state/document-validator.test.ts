@@ -1,0 +1,50 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(() => {
+  vi.doUnmock('../../src/scenario/validate-scenario');
+  vi.resetModules();
+});
+
+describe('validation arriving after the first screen', () => {
+  it('checks an edit made before the validator loaded as soon as it arrives', async () => {
+    // Hold the validator's chunk back until the edit has been made.
+    vi.resetModules();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    vi.doMock('../../src/scenario/validate-scenario', async () => {
+      await gate;
+      return vi.importActual('../../src/scenario/validate-scenario');
+    });
+    const { createCalculatorStore } = await import('../../src/state/calculator-store');
+    const { defaultInputs } = await import('../../src/state/inputs-from-document');
+    const { loadedValidator, validatorLoaded } = await import('../../src/state/document-validator');
+    expect(loadedValidator()).toBeNull();
+
+    const store = createCalculatorStore(defaultInputs());
+    const before = store.getState().validDoc;
+    store.getState().setField(['workloads', 0, 'tokensPerDay'], '200000000');
+    // Not checked yet: the results keep showing the last valid document.
+    expect(store.getState().validDoc).toBe(before);
+
+    release();
+    await validatorLoaded;
+    const s = store.getState();
+    expect(s.validDoc).toBe(s.doc);
+    expect(s.validDoc.workloads[0]?.tokensPerDay).toBe('200000000');
+    // The check added no undo step of its own.
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+  });
+
+  it('keeps the last valid document for invalid text once loaded', async () => {
+    const { createCalculatorStore } = await import('../../src/state/calculator-store');
+    const { defaultInputs } = await import('../../src/state/inputs-from-document');
+    const { validatorLoaded } = await import('../../src/state/document-validator');
+    await validatorLoaded;
+    const store = createCalculatorStore(defaultInputs());
+    const before = store.getState().validDoc;
+    store.getState().setField(['workloads', 0, 'tokensPerDay'], '-5');
+    expect(store.getState().validDoc).toBe(before);
+    store.getState().setField(['workloads', 0, 'tokensPerDay'], '5000000');
+    expect(store.getState().validDoc).toBe(store.getState().doc);
+  });
+});
