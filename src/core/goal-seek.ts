@@ -281,23 +281,37 @@ type Costs = (v: Dec) => { baseline: Dec; strategy: Dec };
 
 function costFunction(pair: StrategyPair, axis: Axis, measure: GoalSeekMeasure): Costs {
   const shared: TimelineInputs | null = measure === 'npv' ? timelineInputs(pair.scenario) : null;
-  const costOf = (s: Scenario, strategy: Strategy): Dec => {
-    if (measure === 'runRate') return computeStrategyRunRate(s, strategy).total;
-    const inputs = axis.changesTimelineInputs || !shared ? timelineInputs(s) : shared;
+  /**
+   * The timeline inputs for one value. The growth and discount factors are shared by every value
+   * unless the value changes them. The cache of self-hosted month costs (`monthCosts`) is not: it
+   * is keyed by option object and staff tier, but a month's cost also depends on the engineer
+   * cost in the settings, which a value can change while every option object stays the same
+   * (then every value after the first was costed with the first value's staff cost). One cache per
+   * value, shared by B and C at that value, as `evaluateModel` shares it.
+   */
+  const inputsFor = (s: Scenario): TimelineInputs | null => {
+    if (measure === 'runRate') return null;
+    if (axis.changesTimelineInputs || !shared) return timelineInputs(s);
+    return { ...shared, monthCosts: new Map() };
+  };
+  const costOf = (s: Scenario, strategy: Strategy, inputs: TimelineInputs | null): Dec => {
+    if (inputs === null) return computeStrategyRunRate(s, strategy).total;
     return computeTimeline(s, strategy, inputs).npv;
   };
   // A strategy the value cannot reach costs the same everywhere: cost it once.
-  const fixedB = axis.touchesB ? null : costOf(pair.scenario, pair.baseline);
-  const fixedC = axis.touchesC ? null : costOf(pair.scenario, pair.strategy);
+  const fixedInputs = inputsFor(pair.scenario);
+  const fixedB = axis.touchesB ? null : costOf(pair.scenario, pair.baseline, fixedInputs);
+  const fixedC = axis.touchesC ? null : costOf(pair.scenario, pair.strategy, fixedInputs);
   const memo = new Map<string, { baseline: Dec; strategy: Dec }>();
   return (v) => {
     const key = v.toFixed();
     const hit = memo.get(key);
     if (hit) return hit;
     const s = axis.apply(v);
+    const inputs = inputsFor(s);
     const out = {
-      baseline: fixedB ?? costOf(s, pair.baseline),
-      strategy: fixedC ?? costOf(s, pair.strategy),
+      baseline: fixedB ?? costOf(s, pair.baseline, inputs),
+      strategy: fixedC ?? costOf(s, pair.strategy, inputs),
     };
     memo.set(key, out);
     return out;

@@ -188,3 +188,28 @@ export const STAFF_TIER_FIELDS: Specs<keyof typeof STAFF_TIER_BOUNDS> = {
 export const ALL_GPU_FIELDS: ReadonlySet<string> = new Set(
   Object.values(GPU_FIELDS_BY_MODE).flatMap((m) => Object.keys(m)),
 );
+
+/** The names of the fields of `specs` whose unit is money, in format order. */
+function moneyIn(specs: Readonly<Record<string, FieldSpec>>): readonly string[] {
+  return Object.keys(specs).filter((field) => specs[field]?.unit === 'money');
+}
+
+/**
+ * Which fields of each part of a scenario are amounts of money, from the units above (their one
+ * source): what a change of currency multiplies (issue 6 item 5). Everything else (shares,
+ * throughput, tokens, staff counts, months, kW, PUE) is not money and never converted.
+ *
+ * @example MONEY_FIELDS.api // ['inputPerM', 'outputPerM', 'cachedInputPerM', 'fineTuningOneTime', 'fineTuningPerMonth']
+ */
+export const MONEY_FIELDS = {
+  settings: moneyIn(SETTINGS_FIELDS),
+  workload: moneyIn(WORKLOAD_FIELDS),
+  api: moneyIn(API_FIELDS),
+  gpu: {
+    hourly: moneyIn(GPU_FIELDS_BY_MODE.hourly),
+    monthly: moneyIn(GPU_FIELDS_BY_MODE.monthly),
+    buy: moneyIn(GPU_FIELDS_BY_MODE.buy),
+  },
+  selfHost: moneyIn(SELF_HOST_FIELDS),
+  staffTier: moneyIn(STAFF_TIER_FIELDS),
+} as const;

@@ -73,11 +73,33 @@ export type StrategyDoc = {
   routes: { workloadId: string; optionId: string; share: string }[];
 };
 
+/** A range of one input for the uncertainty analysis; `input` is an input reference's text form. */
+export type UncertaintyRangeDoc = { input: string; low: string; likely: string; high: string };
+
+export type UncertaintyDoc = {
+  /** An unsigned 32-bit integer, as decimal text. */
+  seed: string;
+  samples: string;
+  ranges: UncertaintyRangeDoc[];
+};
+
+/** The `analysis` section (analysis-schema.ts); `strategyId` left out means the second strategy. */
+export type AnalysisDoc = {
+  strategyId?: string;
+  swing: string;
+  uncertainty?: UncertaintyDoc;
+};
+
+/** The `fx` section (currency-schema.ts): units of the scenario currency per 1 USD. */
+export type FxDoc = { rateFromUsd: string; asOf: string; source: string };
+
 export type ScenarioDoc = {
   format: 'llm-tco-scenario';
   version: 1;
   name: string;
   currency: string;
+  /** Only in a scenario whose currency is not USD, and only when the user stated a rate. */
+  fx?: FxDoc;
   settings: {
     daysPerYear: '365' | '360';
     fteCostPerYear: string;
@@ -87,18 +109,24 @@ export type ScenarioDoc = {
   workloads: WorkloadDoc[];
   options: OptionDoc[];
   strategies: StrategyDoc[];
+  /** Left out when the scenario never had one: old documents read exactly as before. */
+  analysis?: AnalysisDoc;
 };
 
 type DecLike = Parameters<typeof toPlain>[0];
 const s = (d: DecLike) => toPlain(d);
 
-/** The document form of a validated scenario, defaults filled in. */
+/**
+ * The document form of a validated scenario, defaults filled in. The optional sections (`fx`,
+ * `analysis`) appear only when the input had them, so a document without them stays as it was.
+ */
 export function toDocument(p: ParsedScenario): ScenarioDoc {
-  return {
+  const doc: ScenarioDoc = {
     format: 'llm-tco-scenario',
     version: 1,
     name: p.name,
     currency: p.currency,
+    ...(p.fx ? { fx: fxDocument(p.fx) } : {}),
     settings: {
       daysPerYear: String(p.settings.daysPerYear) === '360' ? '360' : '365',
       fteCostPerYear: s(p.settings.fteCostPerYear),
@@ -180,4 +208,31 @@ export function toDocument(p: ParsedScenario): ScenarioDoc {
       })),
     })),
   };
+  if (p.analysis) doc.analysis = analysisDocument(p.analysis);
+  return doc;
+}
+
+function fxDocument(fx: NonNullable<ParsedScenario['fx']>): FxDoc {
+  return { rateFromUsd: s(fx.rateFromUsd), asOf: fx.asOf, source: fx.source };
+}
+
+function analysisDocument(a: NonNullable<ParsedScenario['analysis']>): AnalysisDoc {
+  const out: AnalysisDoc = {
+    ...(a.strategyId !== undefined ? { strategyId: a.strategyId } : {}),
+    swing: s(a.swing),
+  };
+  const u = a.uncertainty;
+  if (u) {
+    out.uncertainty = {
+      seed: s(u.seed),
+      samples: s(u.samples),
+      ranges: u.ranges.map((r) => ({
+        input: r.input,
+        low: s(r.low),
+        likely: s(r.likely),
+        high: s(r.high),
+      })),
+    };
+  }
+  return out;
 }

@@ -1,4 +1,5 @@
-import type { GpuDoc, OptionDoc, ScenarioDoc, WorkloadDoc } from './document';
+import type { AnalysisDoc, FxDoc, GpuDoc, OptionDoc, ScenarioDoc, WorkloadDoc } from './document';
+import { ANALYSIS_DEFAULTS } from './analysis-schema';
 import type { CatalogRef } from './presets';
 
 /**
@@ -102,6 +103,16 @@ const SETTINGS_DEFAULTS: Record<keyof typeof SETTINGS_KEYS, string> = {
   discountRatePerYear: '0.08',
 };
 
+/**
+ * Top level: `f` the fx section, `a` the analysis section (both added in issue 6, each left out
+ * when the document has none, so older links and documents are unchanged).
+ * Inside `f`: `r` rateFromUsd, `d` asOf, `s` source.
+ * Inside `a`: `s` the strategy analysed (its position among the strategies, like routes),
+ * `w` swing (left out at its default 0.2), `u` uncertainty; inside `u`: `d` seed, `n` samples
+ * (left out at 10,000), `r` ranges as `[input, low, likely, high]`.
+ */
+const FX_KEYS = { rateFromUsd: 'r', asOf: 'd', source: 's' } as const;
+
 /** A decimal string as a JSON number when that is exact, else as the string. */
 function num(text: string): Json {
   const n = Number(text);
@@ -190,6 +201,7 @@ export function packScenario(
   const packed: Packed = {};
   if (doc.name !== 'Untitled scenario') packed.n = doc.name;
   if (doc.currency !== 'USD') packed.c = doc.currency;
+  if (doc.fx) packed.f = packFx(doc.fx);
   const settings = packFields(doc.settings, SETTINGS_KEYS, SETTINGS_DEFAULTS, {});
   if (Object.keys(settings).length > 0) packed.s = settings;
   packed.w = doc.workloads.map((w: WorkloadDoc) =>
@@ -226,7 +238,35 @@ export function packScenario(
       s.name,
     ),
   );
+  if (doc.analysis) packed.a = packAnalysis(doc.analysis, doc);
   return packed;
+}
+
+function packFx(fx: FxDoc): Packed {
+  return {
+    [FX_KEYS.rateFromUsd]: num(fx.rateFromUsd),
+    [FX_KEYS.asOf]: fx.asOf,
+    [FX_KEYS.source]: fx.source,
+  };
+}
+
+function packAnalysis(a: AnalysisDoc, doc: ScenarioDoc): Packed {
+  const out: Packed = {};
+  if (a.strategyId !== undefined) {
+    const index = doc.strategies.findIndex((s) => s.id === a.strategyId);
+    out.s = index >= 0 ? index : a.strategyId;
+  }
+  if (a.swing !== ANALYSIS_DEFAULTS.swing) out.w = num(a.swing);
+  const u = a.uncertainty;
+  if (u) {
+    const packedU: Packed = { d: num(u.seed) };
+    if (u.samples !== ANALYSIS_DEFAULTS.samples) packedU.n = num(u.samples);
+    if (u.ranges.length > 0) {
+      packedU.r = u.ranges.map((r) => [r.input, num(r.low), num(r.likely), num(r.high)]);
+    }
+    out.u = packedU;
+  }
+  return out;
 }
 
 function packGpu(gpu: GpuDoc): Packed {
@@ -316,7 +356,46 @@ export function unpackScenario(packed: unknown): unknown {
   if (packed.n !== undefined) scenario.name = packed.n;
   if (packed.c !== undefined) scenario.currency = packed.c;
   if (isObject(packed.s)) scenario.settings = unpackFields(packed.s, SETTINGS_KEYS, {});
+  if (packed.f !== undefined) {
+    scenario.fx = isObject(packed.f) ? unpackFields(packed.f, FX_KEYS, {}) : packed.f;
+  }
+  if (packed.a !== undefined) {
+    scenario.analysis = isObject(packed.a)
+      ? unpackAnalysis(packed.a, strategies as unknown[])
+      : packed.a;
+  }
   return scenario;
+}
+
+/** The analysis section back to v1 field names; malformed parts pass through for validation. */
+function unpackAnalysis(a: Packed, strategies: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (a.s !== undefined) {
+    if (typeof a.s === 'number') {
+      const item = strategies[a.s];
+      out.strategyId = isObject(item) && typeof item.id === 'string' ? item.id : `#${a.s}`;
+    } else {
+      out.strategyId = a.s;
+    }
+  }
+  if (a.w !== undefined) out.swing = a.w;
+  const u = a.u;
+  if (isObject(u)) {
+    const uncertainty: Record<string, unknown> = {};
+    if (u.d !== undefined) uncertainty.seed = u.d;
+    if (u.n !== undefined) uncertainty.samples = u.n;
+    if (u.r !== undefined) {
+      uncertainty.ranges = Array.isArray(u.r)
+        ? u.r.map((r) =>
+            Array.isArray(r) ? { input: r[0], low: r[1], likely: r[2], high: r[3] } : r,
+          )
+        : u.r;
+    }
+    out.uncertainty = uncertainty;
+  } else if (u !== undefined) {
+    out.uncertainty = u;
+  }
+  return out;
 }
 
 function withName(into: Record<string, unknown>, packed: Packed): Record<string, unknown> {

@@ -1,5 +1,7 @@
 import * as v from 'valibot';
 import { decimalField } from './decimal-field';
+import { analysisSchema } from './analysis-schema';
+import { fxSchema } from './currency-schema';
 import {
   API_OPTION_BOUNDS,
   GPU_BOUNDS,
@@ -173,6 +175,8 @@ export const scenarioSchema = v.strictObject({
     ),
     'USD',
   ),
+  /** The rate from USD for catalog values, when `currency` is not USD (currency-schema.ts). */
+  fx: v.optional(fxSchema),
   settings: v.optional(settingsSchema, {}),
   workloads: list(workloadSchema, LIMITS.workloads, 'workloads'),
   options: list(optionSchema, LIMITS.options, 'options'),
@@ -180,6 +184,8 @@ export const scenarioSchema = v.strictObject({
     list(strategySchema, LIMITS.strategies, 'strategies'),
     v.minLength(1, 'must have at least one strategy: the first is the baseline'),
   ),
+  /** What the analyses compare, and the uncertainty ranges (analysis-schema.ts). */
+  analysis: v.optional(analysisSchema),
 });
 
 /** A scenario as written in a file or link (numbers as JSON numbers or decimal strings). */

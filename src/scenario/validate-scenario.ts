@@ -6,6 +6,8 @@ import type { ParsedScenario } from './scenario-schema';
 import { describe } from './decimal-field';
 import { formatPath } from './validation-error';
 import { toDocument } from './document';
+import { checkAnalysis } from './analysis-check';
+import { checkFx } from './currency-schema';
 import type { ScenarioDoc } from './document';
 import type { ValidationError } from './validation-error';
 
@@ -36,12 +38,17 @@ export function validateScenario(input: unknown): ValidationResult {
     if (!parsed.success) {
       return { ok: false, errors: parsed.issues.slice(0, MAX_ERRORS).map(toValidationError) };
     }
-    const errors = checkCrossReferences(parsed.output);
-    if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
     const output = parsed.output;
+    const scenario = toModel(output);
+    const errors = [
+      ...checkCrossReferences(output),
+      ...checkFx(output.currency, output.fx),
+      ...checkAnalysis(output.analysis, scenario),
+    ];
+    if (errors.length > 0) return { ok: false, errors: errors.slice(0, MAX_ERRORS) };
     return {
       ok: true,
-      scenario: toModel(output),
+      scenario,
       // Built only when asked for: evaluating a scenario does not need it.
       get document() {
         return toDocument(output);

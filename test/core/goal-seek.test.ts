@@ -250,6 +250,63 @@ describe('explanations and edges', () => {
   });
 });
 
+describe('regressions', () => {
+  it('the engineer cost on the NPV: every value is costed with its own staff cost', () => {
+    // fast-check seed 1614398296: the timeline's cache of self-hosted month costs was shared by
+    // every value tried, keyed by the option object, which the engineer cost (a setting) leaves
+    // unchanged; so every value was costed with the staff cost of the first. The stale gap was
+    // still linear and had a root (3,356,270), where the real gap is +305,627.80.
+    // Real gap: C - B = 12 · (300 + 0.1 F / 12) - 12 · (usage + 0.01 F / 12) = 3,563.50 + 0.09 F
+    // (usage 100,000 · 365/12 / 1e6 · 1 = 3.041667 a month), positive for every F >= 0.
+    const s = model({
+      format: 'llm-tco-scenario',
+      version: 1,
+      settings: {
+        daysPerYear: 365,
+        fteCostPerYear: 299992,
+        horizonMonths: 12,
+        discountRatePerYear: 0,
+      },
+      workloads: [{ id: 'w1', tokensPerDay: 100000, inputShare: 0.05 }],
+      options: [
+        {
+          kind: 'api',
+          id: 'api',
+          inputPerM: 1,
+          outputPerM: 1,
+          cachedInputPerM: 0,
+          integrationFte: 0.01,
+        },
+        {
+          kind: 'selfHost',
+          id: 'gpu-1',
+          gpu: { mode: 'monthly', monthlyPerGpu: 300 },
+          prefillTokensPerSec: 500000,
+          decodeTokensPerSec: 200000,
+          targetUtilization: 0.5,
+          minReplicas: 0,
+          engineeringFte: [{ fromTokensPerDay: 0, fte: 0.1 }],
+        },
+      ],
+      strategies: [
+        { id: 'all-api', routes: [{ workloadId: 'w1', optionId: 'api', share: 1 }] },
+        { id: 'self', routes: [{ workloadId: 'w1', optionId: 'gpu-1', share: 1 }] },
+        { id: 'mixed', routes: [{ workloadId: 'w1', optionId: 'api', share: 1 }] },
+      ],
+    });
+    const r = seek(s, input('settings/fteCostPerYear'), 'npv');
+    expect(r.kind).toBe('none');
+    if (r.kind !== 'none') return;
+    expect(r.gapNow).toBe(gapWith(s, [], 'self', 'npv').toFixed());
+    expect(new Dec(r.atLow.gap).toDecimalPlaces(2).toFixed(2)).toBe('3563.50');
+    expect(new Dec(r.atHigh.gap).toFixed()).toBe(
+      gapWith(s, r.atHigh.applied, 'self', 'npv').toFixed(),
+    );
+    // On the run-rate (no timeline cache) the answer was already right: no value either.
+    expect(seek(s, input('settings/fteCostPerYear'), 'runRate').kind).toBe('none');
+  });
+});
+
 /** An 'approximate' result brackets a sign change within 1e-9 relative (re-evaluated). */
 function expectBracket(
   s: Scenario,
