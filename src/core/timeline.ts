@@ -126,7 +126,12 @@ export type TimelineInputs = {
   volumeFactorFloats: number[][];
   /** `discount[t]` for t = 0..H months. */
   discount: Dec[];
-  /** A self-hosted option's cost for a month by staff tier and paid GPUs (timeline-self-host.ts). */
+  /**
+   * A self-hosted option's cost for a month by staff tier and paid GPUs (timeline-self-host.ts).
+   * Valid for one scenario only: the key is the option object, but the cost also depends on
+   * settings such as `fteCostPerYear`, so a caller that varies settings needs a fresh map
+   * (goal seek once reused it and costed every value with the first one's staff).
+   */
   monthCosts: Map<SelfHostOption, Map<string, Dec>>;
 };
 

@@ -118,6 +118,8 @@ function withDoc(
   s: CalculatorInputs,
   doc: ScenarioDoc,
 ): Pick<CalculatorInputs, 'doc' | 'validDoc'> {
-  const validate = loadedValidator();
-  return { doc, validDoc: validate?.(doc).ok ? doc : s.validDoc };
+  const check = loadedValidator();
+  if (!check) return { doc, validDoc: s.validDoc };
+  const checked = check(doc);
+  return { doc: checked.doc, validDoc: checked.result.ok ? checked.doc : s.validDoc };
 }

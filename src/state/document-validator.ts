@@ -1,7 +1,6 @@
-import type { ScenarioDoc } from '../scenario/document';
-import type { ValidationResult } from '../scenario/validate-scenario';
+import type { checkDocument } from '../scenario/document-check';
 
-type Validate = (doc: ScenarioDoc) => ValidationResult;
+type Validate = typeof checkDocument;
 
 let validate: Validate | null = null;
 const waiting = new Set<() => void>();
@@ -12,8 +11,8 @@ const waiting = new Set<() => void>();
  * wait for this code (initial JS budget, issue 3). Links and files are validated in their own
  * chunks, which include it; an edit made before it arrives is checked the moment it does.
  */
-export const validatorLoaded: Promise<void> = import('../scenario/validate-scenario').then((m) => {
-  validate = m.validateDocument;
+export const validatorLoaded: Promise<void> = import('../scenario/document-check').then((m) => {
+  validate = m.checkDocument;
   for (const listener of waiting) listener();
   waiting.clear();
 });

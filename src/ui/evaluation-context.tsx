@@ -34,7 +34,7 @@ export function EvaluationProvider({ children }: { children: ReactNode }) {
   const validate = useSyncExternalStore(whenValidatorLoaded, loadedValidator);
   const errorList = useMemo(() => {
     if (doc === validDoc || !validate) return [];
-    const v = validate(doc);
+    const v = validate(doc).result;
     return v.ok ? [] : v.errors;
   }, [doc, validDoc, validate]);
   // `validDoc` has passed validation (or is a built-in document the tests check), so its model
