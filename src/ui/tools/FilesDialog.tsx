@@ -9,7 +9,10 @@ import {
 } from '../../scenario/files/csv-export';
 import { downloadBlob } from '../../platform/export/download';
 import { printPage } from '../../platform/print';
-import { useCalculator, useCalculatorStore } from '../../state/store-context';
+import { addressWithFragment } from '../../platform/url-hash';
+import { findPresetInfo } from '../../scenario/preset-info';
+import { useCalculatorShallow, useCalculatorStore } from '../../state/store-context';
+import { useCatalog } from '../catalog-context';
 import { useEvaluation } from '../evaluation-context';
 import { useShowNotice } from '../notice-context';
 import { preloadPrintMemo } from '../print-memo-loader';
@@ -20,13 +23,49 @@ import { openScenarioFile } from './open-scenario-file';
 export default function FilesDialog({ onClose }: { onClose: () => void }) {
   const store = useCalculatorStore();
   const showNotice = useShowNotice();
-  const validDoc = useCalculator((s) => s.validDoc);
+  const { validDoc, origin } = useCalculatorShallow((s) => ({
+    validDoc: s.validDoc,
+    origin: s.origin,
+  }));
   const { result, stale } = useEvaluation();
+  const catalog = useCatalog();
   const [status, setStatus] = useState('');
+  const [writing, setWriting] = useState(false);
   const id = useId();
-  const save = (text: string, type: string, name: string) => {
-    const ok = downloadBlob(new Blob([text], { type }), name);
+  const saveBlob = (blob: Blob, name: string) => {
+    const ok = downloadBlob(blob, name);
     setStatus(ok ? `Saved ${name}.` : 'This page may not download files here.');
+  };
+  const save = (text: string, type: string, name: string) =>
+    saveBlob(new Blob([text], { type }), name);
+  // The workbook code and write-excel-file load only now, never with the first screen.
+  const saveXlsx = async () => {
+    setWriting(true);
+    setStatus('Writing the spreadsheet…');
+    try {
+      const [{ buildXlsxWorkbook, provenanceSources, xlsxFileName }, { writeXlsxWorkbook }, link] =
+        await Promise.all([
+          import('../../scenario/files/xlsx-workbook'),
+          import('../../platform/export/xlsx-file'),
+          import('../../scenario/link-codec'),
+        ]);
+      const preset = origin.presetId ? findPresetInfo(origin.presetId) : undefined;
+      const workbook = buildXlsxWorkbook(validDoc, result, {
+        exportedOn: localDate(new Date()),
+        link: addressWithFragment(link.encodeScenarioLink(validDoc, origin.catalogRefs)),
+        sourceOf: provenanceSources(
+          validDoc,
+          { preset, loaded: origin.loaded, catalogRefs: origin.catalogRefs },
+          catalog,
+        ),
+      });
+      saveBlob(await writeXlsxWorkbook(workbook), xlsxFileName(validDoc));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      setStatus(`The spreadsheet could not be written. ${message}`);
+    } finally {
+      setWriting(false);
+    }
   };
   return (
     <ToolDialog title="Files and exports" onClose={onClose}>
@@ -71,10 +110,15 @@ export default function FilesDialog({ onClose }: { onClose: () => void }) {
         Or drop a scenario file anywhere on the page.
       </p>
 
-      <h3>Spreadsheet (CSV)</h3>
+      <h3>Spreadsheets (CSV, XLSX)</h3>
       <p>
-        Numbers as numbers (no separators or symbols), money rounded to the cent, unit prices to six
-        decimals; the currency is in the column names.
+        CSV: numbers as numbers (no separators or symbols), money rounded to the cent, unit prices
+        to six decimals; the currency is in the column names.
+      </p>
+      <p id={`${id}-xlsx`}>
+        XLSX: one workbook to audit. Every input, the monthly run-rate as formulas over those inputs
+        (change one and the totals follow), the timeline with cumulative cost and NPV as formulas,
+        and the app&rsquo;s own results beside them.
       </p>
       <div className="file-actions">
         <button
@@ -101,6 +145,17 @@ export default function FilesDialog({ onClose }: { onClose: () => void }) {
         >
           Monthly timeline per strategy (.csv)
         </button>
+        <button
+          type="button"
+          aria-describedby={`${id}-xlsx`}
+          // aria-disabled, not disabled: a disabled button would drop the focus out of the dialog.
+          aria-disabled={writing || undefined}
+          onClick={() => {
+            if (!writing) void saveXlsx();
+          }}
+        >
+          Spreadsheet (.xlsx)
+        </button>
       </div>
 
       <h3>Print or PDF</h3>
@@ -124,4 +179,10 @@ export default function FilesDialog({ onClose }: { onClose: () => void }) {
       </p>
     </ToolDialog>
   );
+}
+
+/** `2026-11-20` in the user's own calendar day (not UTC's). */
+function localDate(d: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
