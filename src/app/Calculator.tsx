@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect, useMemo, useState } from 'react';
+import { Suspense, lazy, useEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { CalculatorInputs } from '../state/calculator-store';
 import { createCalculatorStore } from '../state/calculator-store';
@@ -26,6 +26,8 @@ import type { Theme } from '../platform/theme';
 const StrategyComparison = lazy(() => import('../ui/portfolio/StrategyComparison'));
 // What was wrong with a link or file: a chunk of its own, fetched only when there is a notice.
 const LinkNoticeBanner = lazy(() => import('../ui/LinkNoticeBanner'));
+// Sensitivity and goal seek (issue 6): a chunk of its own; the work itself runs in a worker.
+const AnalysesSection = lazy(() => import('../ui/analyses/AnalysesSection'));
 
 export function Calculator({
   initial,
@@ -65,6 +67,7 @@ function CalculatorLayout({
   const portfolio = useCalculator(
     (s) => s.validDoc.workloads.length > 1 || s.validDoc.strategies.length > 2,
   );
+  const comparable = useCalculator((s) => s.validDoc.strategies.length > 1);
   const [chosenTheme, setChosenTheme] = useState<Theme | null>(null);
   const [system, setSystem] = useState<Theme>(systemTheme);
   const theme = chosenTheme ?? system;
@@ -152,6 +155,7 @@ function CalculatorLayout({
             </Suspense>
           )}
           <Charts currency={currency} exportable />
+          {comparable && <DeferredAnalyses currency={currency} />}
           <ShowMath currency={currency} />
           {memo && <memo.PrintMemoMath currency={currency} />}
         </section>
@@ -162,6 +166,37 @@ function CalculatorLayout({
           come from the catalogs in the project, each with its source and date.
         </p>
       </footer>
+    </div>
+  );
+}
+
+/**
+ * Sensitivity and goal seek, loaded when their place scrolls into view (or on request): a reader
+ * who never gets there downloads and computes nothing for them.
+ */
+function DeferredAnalyses({ currency }: { currency: string }) {
+  const [shown, setShown] = useState(false);
+  const slot = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = slot.current;
+    if (shown || !el || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((seen) => {
+      if (seen.some((e) => e.isIntersecting)) setShown(true);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [shown]);
+  return (
+    <div ref={slot} className="analyses-slot">
+      {shown ? (
+        <Suspense fallback={<p>Loading the analyses…</p>}>
+          <AnalysesSection currency={currency} />
+        </Suspense>
+      ) : (
+        <button type="button" onClick={() => setShown(true)}>
+          Show sensitivity and goal seek
+        </button>
+      )}
     </div>
   );
 }
