@@ -19,6 +19,11 @@ import { plainRunRates } from './plain-run-rate';
 import { time } from './timing';
 import type { Timing } from './timing';
 import { browserTimings, bundleSizes } from './browser';
+import { computeSensitivity } from '../src/core/sensitivity';
+import { goalSeek } from '../src/core/goal-seek';
+import { prepareMonteCarlo, runPreparedMonteCarlo } from '../src/core/monte-carlo';
+import { summariseMonteCarlo } from '../src/core/monte-carlo-summary';
+import { parseInputRef } from '../src/core/input-refs';
 
 type Row = { name: string; value: string; budget: string; ok: boolean | null };
 const rows: Row[] = [];
@@ -184,6 +189,62 @@ function mustValidate(input: unknown) {
       ok: link.length <= budget,
     });
   }
+}
+
+// 5b. The analyses of issue 6 on the default scenario, in Node (the app runs them in a worker).
+{
+  const scenario = mustValidate(DEFAULT_PRESET.scenario);
+  const strategyId = scenario.strategies[1]?.id ?? '';
+  const sensitivity = time(() => computeSensitivity(scenario, strategyId, new Dec('0.2')), {
+    runs: 20,
+    warmup: 3,
+  });
+  rows.push({
+    name: 'sensitivity of the default scenario (every input at -20% and +20%)',
+    value: ms(sensitivity),
+    budget: 'reported (off the main thread)',
+    ok: null,
+  });
+  const target = parseInputRef('option/llama-70b-h100/gpu.hourlyPerGpu');
+  if (!target.ok) throw new Error(target.error);
+  const seek = time(() => goalSeek(scenario, strategyId, target.ref), { runs: 20, warmup: 3 });
+  rows.push({
+    name: 'goal seek: the GPU hourly price at which the default strategies cost the same',
+    value: ms(seek),
+    budget: 'reported',
+    ok: null,
+  });
+  // Issue 6's budget: 10,000 samples of the default scenario in <= 3 s (ranges on the price
+  // of a GPU hour, volume, utilization and the API's output price).
+  const range = (ref: string, low: string, likely: string, high: string) => {
+    const parsed = parseInputRef(ref);
+    if (!parsed.ok) throw new Error(parsed.error);
+    return { ref: parsed.ref, low: new Dec(low), likely: new Dec(likely), high: new Dec(high) };
+  };
+  const ranges = [
+    range('option/llama-70b-h100/gpu.hourlyPerGpu', '2', '3.2', '5'),
+    range('workload/support/tokensPerDay', '80000000', '150000000', '300000000'),
+    range('option/llama-70b-h100/targetUtilization', '0.4', '0.6', '0.8'),
+    range('option/gpt-5/outputPerM', '6', '10', '12'),
+  ];
+  const monteCarlo = time(
+    () => {
+      const prepared = prepareMonteCarlo(scenario, strategyId, ranges);
+      if (!prepared.ok) throw new Error(prepared.error);
+      const samples = [];
+      for (let start = 0; start < 10_000; start += 500) {
+        samples.push(...runPreparedMonteCarlo(prepared.prepared, { seed: 1, start, count: 500 }));
+      }
+      return summariseMonteCarlo(samples);
+    },
+    { runs: 5, warmup: 1, maxMs: 60_000 },
+  );
+  rows.push({
+    name: 'Monte Carlo: 10,000 samples of the default scenario (4 ranges), in Node',
+    value: ms(monteCarlo),
+    budget: '<= 3000 ms',
+    ok: monteCarlo.median <= 3000,
+  });
 }
 
 // 6. The production build in Chromium: sizes, headline before charts, slider to painted chart.
