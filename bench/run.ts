@@ -207,7 +207,10 @@ function mustValidate(input: unknown) {
   });
   const target = parseInputRef('option/llama-70b-h100/gpu.hourlyPerGpu');
   if (!target.ok) throw new Error(target.error);
-  const seek = time(() => goalSeek(scenario, strategyId, target.ref), { runs: 20, warmup: 3 });
+  const seek = time(() => goalSeek(scenario, strategyId, { kind: 'input', ref: target.ref }), {
+    runs: 20,
+    warmup: 3,
+  });
   rows.push({
     name: 'goal seek: the GPU hourly price at which the default strategies cost the same',
     value: ms(seek),
