@@ -199,17 +199,19 @@ export function goalSeek(
         ok: true,
         result: none(describeNoSolution(words, outcome.low, outcome.high)),
       };
-    case 'exact':
+    case 'exact': {
+      const value = showsEqual(outcome.value, costs, axis.low, axis.high);
       return {
         ok: true,
         result: {
           ...base,
-          ...found(axis, outcome.value, outcome.others),
+          ...found(axis, value, outcome.others),
           kind: 'exact',
-          gap: toPlain(outcome.gap),
-          explanation: describeSolution(words, outcome.value, linearSolved ? 'linear' : 'hit', gap),
+          gap: toPlain(gap(value)),
+          explanation: describeSolution(words, value, linearSolved ? 'linear' : 'hit', gap),
         },
       };
+    }
     case 'approximate':
       return {
         ok: true,
@@ -564,3 +566,34 @@ function volumeByBreakEven(
   };
   return result;
 }
+
+/**
+ * An exact root is reported to 30 significant digits, so the two costs there can differ by
+ * 1e-26 and, when they sit on a half cent, show a cent apart (14,455.625 against
+ * 14,455.62499...98). This moves the value by its last digit, a few times at most, to a
+ * neighbour where both round to the same cent (half away from zero, as displayed).
+ */
+function showsEqual(value: Dec, costs: Costs, low: Dec, high: Dec): Dec {
+  const cents = (d: Dec) => d.toDecimalPlaces(2, Dec.ROUND_HALF_UP);
+  const same = (v: Dec) => {
+    const c = costs(v);
+    return cents(c.strategy).equals(cents(c.baseline));
+  };
+  if (value.isZero() || same(value)) return value;
+  const ulp = new Dec(10).pow(
+    value
+      .abs()
+      .log(10)
+      .floor()
+      .minus(NUDGE_DIGITS - 1),
+  );
+  for (let k = 1; k <= MAX_NUDGES; k++) {
+    for (const candidate of [value.plus(ulp.mul(k)), value.minus(ulp.mul(k))]) {
+      if (candidate.lessThan(low) || candidate.greaterThan(high)) continue;
+      if (same(candidate)) return candidate;
+    }
+  }
+  return value;
+}
+const NUDGE_DIGITS = 30;
+const MAX_NUDGES = 3;
