@@ -60,6 +60,30 @@ const SHOTS = [
     scheme: 'light',
     dialog: 'Files and exports',
   },
+  // Issue 6: the analyses below the charts, and the claim audit dialog.
+  {
+    name: 'desktop-analyses-light',
+    width: 1280,
+    height: 900,
+    scheme: 'light',
+    scrollTo: '.analyses-slot',
+    waitFor: '.analyses figure svg',
+  },
+  {
+    name: 'phone-analyses-dark',
+    width: 390,
+    height: 844,
+    scheme: 'dark',
+    scrollTo: '.analyses-slot',
+    waitFor: '.analyses figure svg',
+  },
+  {
+    name: 'desktop-audit-dialog-light',
+    width: 1280,
+    height: 900,
+    scheme: 'light',
+    dialog: 'Audit a published table',
+  },
 ];
 
 await mkdir(OUT, { recursive: true });
@@ -90,6 +114,11 @@ try {
       await page.getByRole('dialog', { name: shot.dialog }).waitFor();
     }
     if (shot.scrollTo) {
+      await page.locator(shot.scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    }
+    if (shot.waitFor) {
+      // Drawn once scrolled into view (and computed in a worker): wait, then align again.
+      await page.locator(shot.waitFor).first().waitFor({ timeout: 30_000 });
       await page.locator(shot.scrollTo).evaluate((el) => el.scrollIntoView({ block: 'start' }));
     }
     await page.screenshot({ path: `${OUT}/${shot.name}.png` });
