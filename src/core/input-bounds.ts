@@ -21,10 +21,23 @@ export type InputBounds = {
 export const TOKENS_PER_DAY_BOUNDS = { min: '0', max: '1000000000000' } as const;
 const SHARE = { min: '0', max: '1' } as const;
 const STAFF_FTE = { min: '0', max: '10000' } as const;
-const ONE_TIME_MONEY = { min: '0', max: '10000000000' } as const;
+
+/**
+ * Money bounds hold in every currency (issue 6 item 5), so they leave room for the currencies
+ * with the most units per US dollar: each maximum is a generous ceiling in dollars times 1e5
+ * (KRW and IDR are in the thousands and tens of thousands per dollar). Written as the dollar
+ * ceiling with the factor's zeros appended, so the text stays exact and plain.
+ *
+ * @example money('100000000') // { min: '0', max: '10000000000000' }
+ */
+const MONEY_HEADROOM_ZEROS = '00000';
+function money<const Max extends string>(usdCeiling: Max) {
+  return { min: '0', max: `${usdCeiling}${MONEY_HEADROOM_ZEROS}` } as const;
+}
+const ONE_TIME_MONEY = money('10000000000');
 
 export const SETTINGS_BOUNDS = {
-  fteCostPerYear: { min: '0', max: '100000000' },
+  fteCostPerYear: money('100000000'),
   horizonMonths: { min: '1', max: '120', integer: true },
   discountRatePerYear: SHARE,
 } as const satisfies Record<string, InputBounds>;
@@ -39,9 +52,9 @@ export const WORKLOAD_BOUNDS = {
 } as const satisfies Record<string, InputBounds>;
 
 export const API_OPTION_BOUNDS = {
-  inputPerM: { min: '0', max: '100000' },
-  outputPerM: { min: '0', max: '100000' },
-  cachedInputPerM: { min: '0', max: '100000' },
+  inputPerM: money('100000'),
+  outputPerM: money('100000'),
+  cachedInputPerM: money('100000'),
   batchDiscount: SHARE,
   priceChangePerYear: { min: '-0.9', max: '10' },
   integrationFte: STAFF_FTE,
@@ -50,15 +63,15 @@ export const API_OPTION_BOUNDS = {
 } as const satisfies Record<string, InputBounds>;
 
 export const GPU_BOUNDS = {
-  hourlyPerGpu: { min: '0', max: '10000' },
-  monthlyPerGpu: { min: '0', max: '10000000' },
-  purchasePerGpu: { min: '0', max: '100000000' },
+  hourlyPerGpu: money('10000'),
+  monthlyPerGpu: money('10000000'),
+  purchasePerGpu: money('100000000'),
   amortizationMonths: { min: '0', max: '240', minExclusive: true },
   residualShare: SHARE,
   powerKwPerGpu: { min: '0', max: '100' },
   pue: { min: '1', max: '5' },
-  pricePerKwh: { min: '0', max: '100' },
-  hostingPerGpuMonth: { min: '0', max: '1000000' },
+  pricePerKwh: money('100'),
+  hostingPerGpuMonth: money('1000000'),
 } as const satisfies Record<string, InputBounds>;
 
 export const SELF_HOST_BOUNDS = {
@@ -67,10 +80,10 @@ export const SELF_HOST_BOUNDS = {
   decodeTokensPerSec: { min: '0', max: '1000000000', minExclusive: true },
   targetUtilization: { min: '0', max: '1', minExclusive: true },
   minReplicas: { min: '0', max: '100000', integer: true },
-  storagePerMonth: { min: '0', max: '1000000000' },
-  storagePerGpuMonth: { min: '0', max: '1000000' },
-  monitoringPerMonth: { min: '0', max: '1000000000' },
-  monitoringPerGpuMonth: { min: '0', max: '1000000' },
+  storagePerMonth: money('1000000000'),
+  storagePerGpuMonth: money('1000000'),
+  monitoringPerMonth: money('1000000000'),
+  monitoringPerGpuMonth: money('1000000'),
   fineTuningOneTime: ONE_TIME_MONEY,
   fineTuningPerMonth: ONE_TIME_MONEY,
 } as const satisfies Record<string, InputBounds>;

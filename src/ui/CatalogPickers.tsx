@@ -1,19 +1,28 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { gpuPriceFill } from './gpu-price-fill';
 import type { HourlyBasis } from './gpu-price-fill';
 import type { DocPath } from '../scenario/doc-path';
+import { catalogAmount, catalogFx } from '../scenario/provenance';
+import type { ScenarioCurrency } from '../scenario/provenance';
 import { useCatalog } from './catalog-context';
 import { useCalculator, useCalculatorStore } from '../state/store-context';
+import { needsRateText, usdText, useScenarioCurrency } from './currency-scenario';
 
 /**
  * Catalog pickers: choosing an API model, or a self-hosting profile (model x GPU), fills the
  * fields from the catalog and records the choice, so each field shows its source and as-of date
  * and can be reset to the catalog value.
+ *
+ * Catalog prices are in USD. In a scenario in another currency a pick multiplies them by the
+ * stated rate from USD (exactly); without a usable rate a price is not filled and the picker says
+ * a rate is needed first, rather than putting dollar figures in a euro scenario.
  */
 export function ApiModelPicker({ index }: { index: number }) {
   const store = useCalculatorStore();
   const id = useId();
   const catalog = useCatalog();
+  const scenario = useScenarioCurrency();
+  const [refused, setRefused] = useState(false);
   const optionId = useCalculator((s) => s.doc.options[index]?.id ?? '');
   const ref = useCalculator((s) => s.origin.catalogRefs[optionId]);
   const selected = ref?.apiModelId ?? '';
@@ -24,12 +33,19 @@ export function ApiModelPicker({ index }: { index: number }) {
     if (!m) return;
     const at = (field: string): DocPath => ['options', index, field];
     const { catalogRefs } = store.getState().origin;
+    const doc = store.getState().doc;
+    const input = catalogAmount(m.inputPerM, doc);
+    const output = catalogAmount(m.outputPerM, doc);
+    const cached = catalogAmount(m.cachedInputPerM ?? m.inputPerM, doc);
+    // Nothing changes without a rate: the select returns to the current choice.
+    setRefused(input === null);
+    if (input === null || output === null || cached === null) return;
     store.getState().setFields(
       [
         [at('name'), `${m.name} (${m.provider} API)`],
-        [at('inputPerM'), m.inputPerM],
-        [at('outputPerM'), m.outputPerM],
-        [at('cachedInputPerM'), m.cachedInputPerM ?? m.inputPerM],
+        [at('inputPerM'), input],
+        [at('outputPerM'), output],
+        [at('cachedInputPerM'), cached],
         [at('batchDiscount'), m.batchDiscount ?? '0'],
       ],
       { ...catalogRefs, [optionId]: { apiModelId: m.id } },
@@ -47,16 +63,41 @@ export function ApiModelPicker({ index }: { index: number }) {
         <option value="">{catalog ? 'Custom prices' : 'Loading the catalog…'}</option>
         {API_MODELS.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.name} ({m.provider}): ${m.inputPerM} / ${m.outputPerM}
+            {m.name} ({m.provider}): {usdText(m.inputPerM, scenario.currency)} /{' '}
+            {usdText(m.outputPerM, scenario.currency)}
           </option>
         ))}
       </select>
+      {refused && <NeedsRate currency={scenario.currency} />}
       {model && (
         <p className="picker-source">
-          {model.provider} list price, as of {model.asOf}. Source: {model.source}
+          {model.provider} list price, as of {model.asOf}
+          <RateNote scenario={scenario} />. Source: {model.source}
         </p>
       )}
     </div>
+  );
+}
+
+/** Why a pick filled no price: the scenario's currency has no usable rate from USD. */
+function NeedsRate({ currency }: { currency: string }) {
+  return (
+    <p className="picker-source picker-needs-rate" role="alert">
+      {needsRateText(currency)}
+    </p>
+  );
+}
+
+/** In a scenario not in USD: the rate catalog prices were brought over with (", in USD × 0.92 EUR/USD …"). */
+function RateNote({ scenario }: { scenario: ScenarioCurrency }) {
+  if (scenario.currency === 'USD') return null;
+  const fx = catalogFx(scenario);
+  if (!fx) return null;
+  return (
+    <>
+      , in USD × {fx.rateText} {scenario.currency}/USD (your rate
+      {fx.asOf ? `, as of ${fx.asOf}` : ''})
+    </>
   );
 }
 
@@ -64,6 +105,8 @@ export function ProfilePicker({ index }: { index: number }) {
   const store = useCalculatorStore();
   const id = useId();
   const catalog = useCatalog();
+  const scenario = useScenarioCurrency();
+  const [refused, setRefused] = useState(false);
   const optionId = useCalculator((s) => s.doc.options[index]?.id ?? '');
   const ref = useCalculator((s) => s.origin.catalogRefs[optionId]);
   const selected = ref?.profileId ?? '';
@@ -90,7 +133,10 @@ export function ProfilePicker({ index }: { index: number }) {
     ];
     const previous = state.origin.catalogRefs[optionId];
     const basis = previous?.gpuPrice === 'committedHourly' ? 'committedHourly' : 'onDemandHourly';
-    const fill = gpuPriceFill(gpu, option.gpu.mode, basis, state.doc.settings.daysPerYear);
+    const { daysPerYear } = state.doc.settings;
+    const fill = gpuPriceFill(gpu, option.gpu.mode, basis, daysPerYear, state.doc);
+    // Throughput is not money: a profile still fills it when the GPU price needs a rate first.
+    setRefused(fill.needsRate);
     for (const [field, value] of fill.fields) changes.push([at('gpu', field), value]);
     const gpuPrice = fill.gpuPrice;
     state.setFields(changes, {
@@ -116,6 +162,11 @@ export function ProfilePicker({ index }: { index: number }) {
           </option>
         ))}
       </select>
+      {refused && (
+        <p className="picker-source picker-needs-rate" role="alert">
+          Throughput filled; GPU price not filled. {needsRateText(scenario.currency)}
+        </p>
+      )}
       {profile && (
         <p className="picker-source">
           {profile.benchmark.split('.')[0]}, as of {profile.asOf}.
@@ -139,6 +190,8 @@ export function GpuPicker({ index }: { index: number }) {
   const store = useCalculatorStore();
   const id = useId();
   const catalog = useCatalog();
+  const scenario = useScenarioCurrency();
+  const [refused, setRefused] = useState(false);
   const optionId = useCalculator((s) => s.doc.options[index]?.id ?? '');
   const ref = useCalculator((s) => s.origin.catalogRefs[optionId]);
   const mode = useCalculator((s) => {
@@ -158,7 +211,10 @@ export function GpuPicker({ index }: { index: number }) {
     const g = gpus.find((x) => x.id === gpuId);
     if (!g) return;
     const state = store.getState();
-    const fill = gpuPriceFill(g, mode, nextBasis, state.doc.settings.daysPerYear);
+    const fill = gpuPriceFill(g, mode, nextBasis, state.doc.settings.daysPerYear, state.doc);
+    // A GPU picked for its price: without a rate nothing changes (the select returns).
+    setRefused(fill.needsRate);
+    if (fill.needsRate) return;
     const changes = fill.fields.map(([field, value]): [DocPath, unknown] => [
       ['options', index, 'gpu', field],
       value,
@@ -186,11 +242,15 @@ export function GpuPicker({ index }: { index: number }) {
         <option value="">{catalog ? 'Custom GPU' : 'Loading the catalog…'}</option>
         {gpus.map((g) => (
           <option key={g.id} value={g.id}>
-            {g.name.replace('NVIDIA ', '')}: ${g.onDemandHourly.value}/h on demand
-            {g.committedHourly ? `, $${g.committedHourly.value}/h committed` : ''}
+            {g.name.replace('NVIDIA ', '')}: {usdText(g.onDemandHourly.value, scenario.currency)}
+            /h on demand
+            {g.committedHourly
+              ? `, ${usdText(g.committedHourly.value, scenario.currency)}/h committed`
+              : ''}
           </option>
         ))}
       </select>
+      {refused && <NeedsRate currency={scenario.currency} />}
       {gpu && mode !== 'buy' && (
         <label className="chooser">
           Price basis
@@ -213,7 +273,10 @@ export function GpuPicker({ index }: { index: number }) {
         <p className="picker-source">No public purchase price for this GPU: enter your quote.</p>
       )}
       {gpu && mode === 'monthly' && (
-        <p className="picker-source">Monthly price = the hourly quote x {hoursPerMonth} hours.</p>
+        <p className="picker-source">
+          Monthly price = the hourly quote x {hoursPerMonth} hours
+          <RateNote scenario={scenario} />.
+        </p>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import { ApiModelPicker, GpuPicker, ProfilePicker } from './LazyPickers';
 import { useCatalog } from './catalog-context';
 import { gpuForMode } from './gpu-price-fill';
 import { InputSelectionContext } from './input-selection';
+import { CurrencySettings } from './CurrencySettings';
 import type { InputSelection } from './input-selection';
 
 // The portfolio editor is its own chunk, loaded when its section is opened.
@@ -322,7 +323,8 @@ function GpuPricing({ index }: { index: number }) {
     const ref = option ? state.origin.catalogRefs[option.id] : undefined;
     const catalogGpu = ref?.gpuId ? catalog?.findGpu(ref.gpuId) : undefined;
     const basis = ref?.gpuPrice === 'committedHourly' ? 'committedHourly' : 'onDemandHourly';
-    const next = gpuForMode(mode, gpu.name, catalogGpu, basis, state.doc.settings.daysPerYear);
+    const { daysPerYear } = state.doc.settings;
+    const next = gpuForMode(mode, gpu.name, catalogGpu, basis, daysPerYear, state.doc);
     if (!option) return;
     const { gpuPrice: _dropped, ...rest } = ref ?? {};
     const refs = ref
@@ -399,14 +401,9 @@ function StaffTiers({ index }: { index: number }) {
   );
 }
 
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'JPY', 'CAD', 'AUD', 'INR', 'CNY', 'SEK'];
-
 function CalendarAndCurrency() {
   const store = useCalculatorStore();
-  const { daysPerYear, currency } = useCalculatorShallow((s) => ({
-    daysPerYear: s.doc.settings.daysPerYear,
-    currency: s.doc.currency,
-  }));
+  const daysPerYear = useCalculator((s) => s.doc.settings.daysPerYear);
   return (
     <>
       <label className="chooser">
@@ -421,23 +418,7 @@ function CalendarAndCurrency() {
           <option value="360">30/360 (720 hours a month)</option>
         </select>
       </label>
-      <label className="chooser">
-        Currency
-        <select
-          value={currency}
-          onChange={(e) => store.getState().setField(['currency'], e.currentTarget.value)}
-        >
-          {(CURRENCIES.includes(currency) ? CURRENCIES : [currency, ...CURRENCIES]).map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </label>
-      <p className="hint">
-        All amounts are in the scenario&apos;s currency; catalog prices are in USD. Changing the
-        currency relabels, it does not convert.
-      </p>
+      <CurrencySettings />
     </>
   );
 }

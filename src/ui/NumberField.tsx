@@ -17,6 +17,7 @@ import {
 } from './field-specs';
 import { useFieldErrors } from './evaluation-context';
 import { useCatalog } from './catalog-context';
+import { useMoneySpec, useScenarioCurrency } from './currency-scenario';
 
 type Props = { path: DocPath; spec: FieldSpec };
 
@@ -25,8 +26,11 @@ type Props = { path: DocPath; spec: FieldSpec };
  * message when the value is invalid, the source and as-of date of its default, and a mark plus a
  * one-click reset when the user changed it. A drag or a focused edit is one undo step.
  */
-export const NumberField = memo(function NumberField({ path, spec }: Props) {
+export const NumberField = memo(function NumberField({ path, spec: given }: Props) {
   const store = useCalculatorStore();
+  // Money sliders span the same economic range in any currency (input-specs.ts).
+  const spec = useMoneySpec(given);
+  const scenario = useScenarioCurrency();
   const stored = useCalculator((s) => String(getAt(s.doc, path) ?? ''));
   const option = useCalculator((s) =>
     path[0] === 'options' && typeof path[1] === 'number' ? s.doc.options[path[1]] : undefined,
@@ -50,6 +54,7 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
     option,
     path,
     catalog,
+    scenario,
   );
   const changed = source.defaultValue !== null && !sameNumber(source.defaultValue, stored);
   const position = toSliderPosition(spec, stored);
@@ -130,6 +135,7 @@ export const NumberField = memo(function NumberField({ path, spec }: Props) {
               ? 'assumption'
               : 'scenario'}
           {source.asOf ? `, as of ${source.asOf}` : ''}
+          {source.conversion ? `: ${source.conversion}` : ''}
         </summary>
         {/* Rendered when opened: forty fields' citations are a lot of first-screen DOM. */}
         {sourceOpen && (

@@ -311,3 +311,39 @@ export const SPECS = {
     scale: 'linear',
   },
 } satisfies Record<string, FieldSpec>;
+
+/**
+ * A money input's slider range in a scenario whose currency has `rate` units per US dollar (its
+ * stated rate from USD): the ranges above are in dollars, so a euro or yen slider covers the same
+ * economic range. Display only: validation bounds are the same in every currency
+ * (src/core/input-bounds.ts). Log sliders keep three significant digits at their ends; linear
+ * ones get a round step (1, 2 or 5 times a power of ten) and ends on that step.
+ *
+ * @example scaleMoneySpec(SPECS.fteCostPerYear, 150) // { min: 7400000, max: 75000000, step: 200000, … }
+ */
+export function scaleMoneySpec(spec: FieldSpec, rate: number): FieldSpec {
+  if (!spec.money || !Number.isFinite(rate) || rate <= 0 || rate === 1) return spec;
+  if (spec.scale === 'log') {
+    return { ...spec, min: roundTo(spec.min * rate, 3), max: roundTo(spec.max * rate, 3) };
+  }
+  const step = roundStep((spec.step ?? 1) * rate);
+  return {
+    ...spec,
+    min: roundTo(Math.floor((spec.min * rate) / step) * step, 12),
+    max: roundTo(Math.ceil((spec.max * rate) / step) * step, 12),
+    step,
+  };
+}
+
+/** `value` to `digits` significant digits, without float noise (0.15000000000000002 -> 0.15). */
+function roundTo(value: number, digits: number): number {
+  return Number(value.toPrecision(digits));
+}
+
+/** The nearest of 1, 2, 5 and 10 times a power of ten, on a log scale: 920 -> 1000, 150000 -> 200000. */
+function roundStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / power;
+  const nice = f < 1.5 ? 1 : f < 3.5 ? 2 : f < 7.5 ? 5 : 10;
+  return roundTo(nice * power, 12);
+}

@@ -113,7 +113,7 @@ describe('golden cases on the worked example (DESIGN 3.6a)', () => {
     expect(r.atLow.value).toBe('0');
     expect(new Dec(r.atLow.gap).toDecimalPlaces(2).toFixed(2)).toBe('2956.35');
     expect(r.explanation).toBe(
-      'No value of the GPU price per hour of "h100" from USD 0.00 to USD 10,000.00 makes "self" ' +
+      'No value of the GPU price per hour of "h100" from USD 0.00 to USD 1,000,000,000.00 makes "self" ' +
         'as cheap as "all-api": even at USD 0.00 it costs USD 2,956.35 a month more than ' +
         '"all-api". That is because the staff of "self" alone cost USD 8,333.33 a month, more ' +
         'than all of "all-api" (USD 5,886.98).',

@@ -246,13 +246,22 @@ describe('convertCurrency', () => {
     for (const rate of ['0', '-1', 'x', 'Infinity']) {
       expect(convertCurrency(BASE, 'EUR', rate).ok).toBe(false);
     }
-    // 240,000 USD a year is 336,000,000 KRW at 1,400: over the engineer cost's bound of 1e8.
-    const krw = convertCurrency(BASE, 'KRW', '1400', STATED);
-    expect(krw.ok).toBe(false);
-    if (!krw.ok) {
-      expect(krw.errors[0]).toEqual({
+    // Money bounds leave room for the currencies with the most units per dollar: 240,000 USD a
+    // year is 336,000,000 KRW at 1,400 and 3,960,000,000 IDR at 16,500, both accepted.
+    for (const [code, rate] of [
+      ['KRW', '1400'],
+      ['IDR', '16500'],
+    ] as const) {
+      const r = convertCurrency(BASE, code, rate, STATED);
+      expect(r.ok).toBe(true);
+    }
+    // A rate no currency has still takes the engineer cost past its bound (1e13).
+    const far = convertCurrency(BASE, 'XXX', '1000000000');
+    expect(far.ok).toBe(false);
+    if (!far.ok) {
+      expect(far.errors[0]).toEqual({
         path: 'settings.fteCostPerYear',
-        message: 'must be at least 0 and at most 100000000, got 336000000',
+        message: 'must be at least 0 and at most 10000000000000, got 240000000000000',
       });
     }
   });

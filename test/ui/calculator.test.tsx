@@ -268,12 +268,16 @@ describe('the inputs', () => {
     expect(box).toHaveValue('100,000,000');
   });
 
-  it('has the calendar and currency in Finance; the currency relabels every amount', () => {
+  it('has the calendar and currency in Finance; "my figures are already in EUR" relabels every amount', async () => {
     renderCalculator();
     const finance = group('Finance');
     expect(within(finance).getByRole('combobox', { name: /Calendar/ })).toHaveValue('365');
-    const currency = within(finance).getByRole('combobox', { name: /Currency/ });
+    expect(within(finance).getByText('USD (US Dollar)')).toBeInTheDocument();
+    // Converting is the other choice of the same form (test/ui/currency-convert.test.tsx).
+    fireEvent.click(within(finance).getByRole('button', { name: 'Change currency…' }));
+    const currency = await within(finance).findByRole('combobox', { name: 'New currency' });
     fireEvent.change(currency, { target: { value: 'EUR' } });
+    fireEvent.click(within(finance).getByRole('button', { name: 'My figures are already in EUR' }));
     expect(strategyRow('GPT-5 API')[0]).toBe('€14,455.63');
     expect(within(group('API pricing')).getAllByText('EUR per 1M tokens')).toHaveLength(3);
   });

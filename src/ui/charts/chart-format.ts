@@ -19,17 +19,21 @@ export function compactTokens(value: number): string {
   return String(Math.round(value));
 }
 
-/** Axis money: "$25K". */
+/**
+ * Axis money: "$25K", "¥3.3M", "KWD 7.7K". The minimum is set as well as the maximum: a currency
+ * with three decimals (KWD, BHD) would otherwise ask for more than one, which older engines refuse.
+ */
 export function compactMoney(value: number, currency: string, locale?: string): string {
   return numberFormat(locale, {
     style: 'currency',
     currency,
     notation: 'compact',
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   }).format(value);
 }
 
-/** Tooltip money, to the cent. */
+/** Tooltip money, to the currency's minor unit (cents; whole yen; fils, three decimals). */
 export function chartMoney(value: number, currency: string, locale?: string): string {
   return numberFormat(locale, { style: 'currency', currency }).format(value);
 }

@@ -18,8 +18,9 @@ export function summarizeCostCurve(
     .map((s) => {
       const a = first[s.key] ?? 0;
       const b = last[s.key] ?? 0;
-      // Read off the drawn curve (plain numbers, display only), to the cent.
-      return `${s.name} costs ${formatMoney(a.toFixed(2), currency)} a month at ${compactTokens(first.tokensPerDay)} tokens/day and ${formatMoney(b.toFixed(2), currency)} at ${compactTokens(last.tokensPerDay)}`;
+      // Read off the drawn curve (plain numbers, display only), rounded once, to the currency's
+      // minor unit (cutting to cents first would round yen twice and drop KWD's third decimal).
+      return `${s.name} costs ${formatMoney(String(a), currency)} a month at ${compactTokens(first.tokensPerDay)} tokens/day and ${formatMoney(String(b), currency)} at ${compactTokens(last.tokensPerDay)}`;
     })
     .join('; ');
   const crossings = result.strategies.slice(1).map((s) => {
