@@ -27,8 +27,12 @@ export function PrintMemoHead({ currency }: { currency: string }) {
     <section className="print-memo" aria-label="Printed memo">
       <h2>{doc.name}</h2>
       <p>
-        Prepared {today}. All amounts in {currency}, per month unless stated. Calculated exactly
-        (decimal arithmetic), rounded only for display.
+        Prepared {today}. All amounts in {currency}
+        {doc.fx
+          ? ` (catalog prices in USD converted at ${doc.fx.rateFromUsd} ${currency} per USD, as of ${doc.fx.asOf}; source: ${doc.fx.source})`
+          : ''}
+        , per month unless stated. Calculated exactly (decimal arithmetic), rounded only for
+        display.
       </p>
       <p className="print-link">
         Open this scenario: <span>{link}</span>
@@ -58,6 +62,7 @@ export function PrintMemoHead({ currency }: { currency: string }) {
                       : undefined,
                     row.path,
                     catalog,
+                    doc,
                   )
                 : null;
               const changed =
@@ -74,7 +79,7 @@ export function PrintMemoHead({ currency }: { currency: string }) {
                   </td>
                   <td>
                     {source
-                      ? `${source.kind === 'catalog' ? 'Catalog' : source.kind === 'assumption' ? 'Assumption' : 'Scenario'}${source.asOf ? `, as of ${source.asOf}` : ''}${source.source ? `: ${source.source}` : ''}`
+                      ? `${source.kind === 'catalog' ? 'Catalog' : source.kind === 'assumption' ? 'Assumption' : 'Scenario'}${source.asOf ? `, as of ${source.asOf}` : ''}${source.source ? `: ${source.source}` : ''}${source.conversion ? ` (${source.conversion})` : ''}`
                       : ''}
                   </td>
                 </tr>
