@@ -2,7 +2,9 @@
  * Browser benchmarks (issues 3 and 5) against the production build in Debian's Chromium: bundle
  * sizes, whether the headline renders before the chart code, what a slider move costs until the
  * chart is painted, and the same at the scale budget (50 workloads × 30 options × 12
- * strategies). Timings are medians/p95 on this machine, never assertions in the tests.
+ * strategies); issue 6's Monte Carlo run through the UI (Run to results shown, long tasks on the
+ * main thread meanwhile, Cancel to the progress stopping). Timings are medians/p95 on this
+ * machine, never assertions in the tests.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +15,8 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { validateScenario } from '../src/scenario/validate-scenario';
 import { encodeScenarioLink } from '../src/scenario/link-codec';
+import { DEFAULT_PRESET } from '../src/scenario/presets';
+import type { UncertaintyRangeDoc } from '../src/scenario/document';
 import { scaleScenario } from './scale-scenario';
 // @ts-expect-error -- plain ESM script without type declarations
 import { startServer } from '../scripts/serve.mjs';
@@ -109,6 +113,7 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
     await page.close();
 
     rows.push(...(await scaleTimings(browser, server.url)));
+    rows.push(...(await monteCarloTimings(browser, server.url)));
   } finally {
     await browser.close();
     await server.close();
@@ -287,4 +292,180 @@ async function engineTimes(browser: Browser, runs = 30, warmup = 5): Promise<num
   } finally {
     await page.close();
   }
+}
+
+/** Issue 6's uncertainty budget: the same four ranges as the Node row of bench/run.ts. */
+export const MONTE_CARLO_RANGES: UncertaintyRangeDoc[] = [
+  { input: 'option/llama-70b-h100/gpu.hourlyPerGpu', low: '2', likely: '3.2', high: '5' },
+  {
+    input: 'workload/support/tokensPerDay',
+    low: '80000000',
+    likely: '150000000',
+    high: '300000000',
+  },
+  { input: 'option/llama-70b-h100/targetUtilization', low: '0.4', likely: '0.6', high: '0.8' },
+  { input: 'option/gpt-5/outputPerM', low: '6', likely: '10', high: '12' },
+];
+
+/** The default scenario with those ranges, seed 1 and 10,000 samples, as a share link. */
+function monteCarloLink(): string {
+  const validated = validateScenario({
+    ...(DEFAULT_PRESET.scenario as object),
+    analysis: {
+      swing: '0.2',
+      uncertainty: { seed: '1', samples: '10000', ranges: MONTE_CARLO_RANGES },
+    },
+  });
+  if (!validated.ok) throw new Error(JSON.stringify(validated.errors));
+  return encodeScenarioLink(validated.document, DEFAULT_PRESET.catalogRefs);
+}
+
+type McRun = { ms: number; longTasks: number[] };
+
+/**
+ * 10,000 samples of the default scenario with four ranges, run through the built app in
+ * Chromium (opened from a share link that carries the ranges): from the Run click to the
+ * results painted (`runs` times, the first included), the long tasks on the main thread from
+ * the click to the results, then from a Cancel click (once the run has drawn some samples) to
+ * the progress gone and the cancel said, checked to stay stopped.
+ */
+export async function monteCarloTimings(
+  browser: Browser,
+  url: string,
+  runs = 3,
+): Promise<BenchRow[]> {
+  const page = await openApp(browser, `${url}#${monteCarloLink()}`);
+  await page.locator('.verdict-main').first().waitFor();
+  // The interactive charts and the analyses load first, and the sensitivity (which starts on
+  // its own in the same worker) finishes, so each figure is the Monte Carlo run alone.
+  await page.mouse.click(2, 2);
+  await page.locator('.recharts-line').first().waitFor();
+  await page.locator('.analyses-slot').scrollIntoViewIfNeeded();
+  const panel = page.locator('.analyses-uncertainty');
+  await panel.locator('button.analysis-run').waitFor({ timeout: 60_000 });
+  await page.locator('.analysis-runner').waitFor({ timeout: 60_000 });
+  const measured: McRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.evaluate(() => {
+      const w = window as unknown as {
+        __mc: { t0: number; end: number | null; running: boolean };
+        __bench: { longTasks: number[] };
+      };
+      const section = document.querySelector('.analyses-uncertainty') as HTMLElement;
+      const button = section.querySelector('button.analysis-run') as HTMLButtonElement;
+      w.__mc = { t0: NaN, end: null, running: false };
+      button.addEventListener(
+        'click',
+        () => {
+          w.__mc.t0 = performance.now();
+          w.__bench.longTasks = [];
+        },
+        { capture: true, once: true },
+      );
+      const observer = new MutationObserver(() => {
+        const status = section.getAttribute('data-status');
+        if (status === 'running') w.__mc.running = true;
+        if (w.__mc.running && status === 'done') {
+          observer.disconnect();
+          // Shown: the frame with the results painted.
+          requestAnimationFrame(() => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => (w.__mc.end = performance.now());
+            channel.port2.postMessage(null);
+          });
+        }
+      });
+      observer.observe(section, { attributes: true, attributeFilter: ['data-status'] });
+    });
+    await panel.locator('button.analysis-run').click();
+    await page.waitForFunction(
+      () => (window as unknown as { __mc: { end: number | null } }).__mc.end !== null,
+      null,
+      { timeout: 60_000 },
+    );
+    measured.push(
+      await page.evaluate(() => {
+        const w = window as unknown as {
+          __mc: { t0: number; end: number };
+          __bench: { longTasks: number[] };
+        };
+        return { ms: w.__mc.end - w.__mc.t0, longTasks: w.__bench.longTasks.slice() };
+      }),
+    );
+  }
+  const cancels: number[] = [];
+  let stayedStopped = true;
+  for (let i = 0; i < runs; i++) {
+    await panel.locator('button.analysis-run').click();
+    const progress = panel.locator('.analysis-progress-text');
+    await page.waitForFunction(
+      () => {
+        const text = document.querySelector('.analyses-uncertainty .analysis-progress-text');
+        const done = Number(
+          text?.textContent?.match(/^Computing: ([\d,]+) of/)?.[1]?.replace(/,/g, ''),
+        );
+        return done >= 1000;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    await page.evaluate(() => {
+      const w = window as unknown as { __cancel: { t0: number; end: number | null } };
+      const section = document.querySelector('.analyses-uncertainty') as HTMLElement;
+      const cancel = [...section.querySelectorAll('button')].find(
+        (b) => b.textContent === 'Cancel',
+      ) as HTMLButtonElement;
+      w.__cancel = { t0: NaN, end: null };
+      cancel.addEventListener('click', () => (w.__cancel.t0 = performance.now()), {
+        capture: true,
+        once: true,
+      });
+      const observer = new MutationObserver(() => {
+        const line = section.querySelector('.analysis-status-line')?.textContent ?? '';
+        if (!section.querySelector('.analysis-progress') && line.includes('was cancelled')) {
+          observer.disconnect();
+          w.__cancel.end = performance.now();
+        }
+      });
+      observer.observe(section, { subtree: true, childList: true, characterData: true });
+    });
+    await panel.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForFunction(
+      () => (window as unknown as { __cancel: { end: number | null } }).__cancel.end !== null,
+    );
+    cancels.push(
+      await page.evaluate(() => {
+        const w = window as unknown as { __cancel: { t0: number; end: number } };
+        return w.__cancel.end - w.__cancel.t0;
+      }),
+    );
+    const said = await panel.locator('.analysis-status-line').textContent();
+    await page.waitForTimeout(500);
+    if ((await panel.locator('.analysis-status-line').textContent()) !== said)
+      stayedStopped = false;
+    if ((await progress.count()) !== 0) stayedStopped = false;
+  }
+  await page.close();
+  const times = measured.map((m) => m.ms);
+  const long = measured.flatMap((m) => m.longTasks);
+  return [
+    {
+      name: `Monte Carlo, 10,000 samples of the default scenario (4 ranges), in Chromium: Run -> results shown (${runs} runs)`,
+      value: `median ${percentile(times, 0.5).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`,
+      budget: '<= 3000 ms',
+      ok: percentile(times, 0.5) <= 3000,
+    },
+    {
+      name: 'Monte Carlo: long tasks on the main thread from Run to the results',
+      value: `${long.filter((d) => d > 50).length} over 50 ms (longest ${Math.max(0, ...long).toFixed(0)} ms)`,
+      budget: 'none over 50 ms',
+      ok: !long.some((d) => d > 50),
+    },
+    {
+      name: 'Monte Carlo: Cancel -> progress stopped and the cancel said',
+      value: `median ${percentile(cancels, 0.5).toFixed(1)} ms (${cancels.map((t) => t.toFixed(1)).join(', ')})${stayedStopped ? '; stayed stopped' : '; progress moved after Cancel!'}`,
+      budget: 'reported (one frame)',
+      ok: stayedStopped ? null : false,
+    },
+  ];
 }

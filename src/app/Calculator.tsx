@@ -194,7 +194,7 @@ function DeferredAnalyses({ currency }: { currency: string }) {
         </Suspense>
       ) : (
         <button type="button" onClick={() => setShown(true)}>
-          Show sensitivity and goal seek
+          Show the analyses: sensitivity, goal seek, uncertainty
         </button>
       )}
     </div>

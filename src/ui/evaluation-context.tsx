@@ -4,6 +4,7 @@ import { evaluateModel } from '../core/evaluate';
 import type { Scenario } from '../core/model';
 import type { ScenarioResult } from '../core/result';
 import { modelFromDocument } from '../scenario/document-model';
+import { scenarioPart } from '../scenario/scenario-part';
 import { loadedValidator, whenValidatorLoaded } from '../state/document-validator';
 import type { ValidationError } from '../scenario/validation-error';
 import { useCalculatorShallow } from '../state/store-context';
@@ -17,6 +18,8 @@ export type Evaluation = {
   /** True while some field is invalid and the results show the last valid inputs. */
   stale: boolean;
 };
+
+const NO_ERRORS: readonly ValidationError[] = [];
 
 const EvaluationContext = createContext<Evaluation | null>(null);
 /** Field problems by path; a separate context so fields re-render only when problems change. */
@@ -33,16 +36,18 @@ export function EvaluationProvider({ children }: { children: ReactNode }) {
   // Messages need the validator (a chunk requested at start-up): re-rendered once it is here.
   const validate = useSyncExternalStore(whenValidatorLoaded, loadedValidator);
   const errorList = useMemo(() => {
-    if (doc === validDoc || !validate) return [];
+    if (doc === validDoc || !validate) return NO_ERRORS;
     const v = validate(doc).result;
-    return v.ok ? [] : v.errors;
+    return v.ok ? NO_ERRORS : v.errors;
   }, [doc, validDoc, validate]);
   // `validDoc` has passed validation (or is a built-in document the tests check), so its model
-  // is read without checking it again.
+  // is read without checking it again. The analysis settings (swing, ranges, seed) are not part
+  // of the model: editing them keeps the same part, so nothing is evaluated or drawn again.
+  const part = scenarioPart(validDoc);
   const evaluated = useMemo(() => {
-    const model = modelFromDocument(validDoc);
+    const model = modelFromDocument(part);
     return { model, result: evaluateModel(model) };
-  }, [validDoc]);
+  }, [part]);
   const value = useMemo<Evaluation>(
     () => ({ ...evaluated, errorList, stale: errorList.length > 0 }),
     [evaluated, errorList],

@@ -100,7 +100,7 @@ describe('the jobs', () => {
   });
 
   it('knows its kinds: the registry is the one list', () => {
-    expect(Object.keys(ANALYSIS_JOBS)).toEqual(['sensitivity', 'goalSeek']);
+    expect(Object.keys(ANALYSIS_JOBS)).toEqual(['sensitivity', 'goalSeek', 'monteCarlo']);
     expect(isAnalysisKind('sensitivity')).toBe(true);
     expect(isAnalysisKind('toString')).toBe(false);
     const steps = startAnalysisJob('goalSeek', {

@@ -127,7 +127,11 @@ describe('in the calculator', () => {
     render(<Calculator initial={inputsFromPreset(preset)} />);
     // jsdom has no IntersectionObserver: the section waits for its button.
     expect(screen.queryByRole('heading', { name: 'Sensitivity and goal seek' })).toBeNull();
-    fireEvent.click(screen.getByRole('button', { name: 'Show sensitivity and goal seek' }));
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Show the analyses: sensitivity, goal seek, uncertainty',
+      }),
+    );
     expect(
       await screen.findByRole('heading', { level: 2, name: 'Sensitivity and goal seek' }),
     ).toBeVisible();

@@ -7,6 +7,7 @@ import { GoalSeekResultView } from './GoalSeekResultView';
 import { defaultTargetKey, goalSeekTargets } from './goal-seek-targets';
 import { withInputValues } from './input-ref-path';
 import { RunStatus } from './RunStatus';
+import { scenarioPart } from '../../scenario/scenario-part';
 import { useAnalysisJob } from './use-analysis-job';
 
 /**
@@ -23,6 +24,7 @@ export function GoalSeekPanel({
   currency,
   locale,
 }: {
+  /** The last valid document, without its analysis section (`scenarioPart`). */
   doc: ScenarioDoc;
   /** The validated `doc`. */
   model: Scenario;
@@ -66,7 +68,7 @@ export function GoalSeekPanel({
     if (changed) store.getState().edit(() => next);
     setApplyError(null);
     setApplied({
-      doc: store.getState().validDoc,
+      doc: scenarioPart(store.getState().validDoc),
       text: changed
         ? `${text} Undo takes it back.`
         : 'The scenario already has this value: nothing changed.',

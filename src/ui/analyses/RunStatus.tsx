@@ -1,5 +1,6 @@
 import type { AnalysisJobState } from './use-analysis-job';
 import type { AnalysisKind } from '../../platform/analysis-jobs';
+import { numberFormat } from '../intl-cache';
 
 /**
  * Where a run of an analysis stands: progress with a Cancel button while it works, what was done
@@ -13,6 +14,7 @@ export function RunStatus<K extends AnalysisKind>({
   state,
   onCancel,
   onRunAgain,
+  locale,
 }: {
   /** "sensitivity", "goal seek". */
   what: string;
@@ -21,9 +23,12 @@ export function RunStatus<K extends AnalysisKind>({
   state: AnalysisJobState<K>;
   onCancel: () => void;
   onRunAgain: (() => void) | null;
+  locale?: string;
 }) {
   const { status, progress } = state;
-  const counts = (p: { done: number; total: number }) => `${p.done} of ${p.total} ${unit ?? ''}`;
+  const count = (n: number) => numberFormat(locale, { maximumFractionDigits: 0 }).format(n);
+  const counts = (p: { done: number; total: number }) =>
+    `${count(p.done)} of ${count(p.total)} ${unit ?? ''}`;
   return (
     <div className="analysis-status">
       {status === 'running' && (

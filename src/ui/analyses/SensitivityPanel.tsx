@@ -1,10 +1,15 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { ANALYSIS_DEFAULTS } from '../../scenario/analysis-schema';
 import type { ScenarioDoc } from '../../scenario/document';
+import { beginGesture, endGesture } from '../../state/calculator-store';
+import { useCalculator, useCalculatorStore } from '../../state/store-context';
 import type { SensitivityParams } from '../../platform/analysis-jobs';
 import { chartMoney, compactMoney, compactTokens } from '../charts/chart-format';
 import { ChartFigure } from '../charts/ChartFigure';
 import { formatTokens } from '../format';
-import { readSwing, swingEnds } from './analysis-format';
+import { Dec } from '../../core/decimal';
+import { formatShort, readSwing, swingEnds } from './analysis-format';
+import { withAnalysis } from './analysis-edits';
 import { TOP_ROWS, rankedRows, toTornadoData } from './sensitivity-data';
 import type { RankBy } from './sensitivity-data';
 import { summarizeSensitivity } from './sensitivity-text';
@@ -15,26 +20,35 @@ import { useAnalysisJob } from './use-analysis-job';
 
 /** Wait for edits to settle before recomputing (each run re-costs every input twice). */
 export const SENSITIVITY_DEBOUNCE_MS = 400;
-const DEFAULT_SWING_TEXT = '20';
+/** Typing in the swing is written to the scenario this long after the last keystroke. */
+export const SWING_WRITE_MS = 400;
 
 /**
  * Sensitivity (issue 6 item 1): every input moved by −x% and +x%, in the worker, recomputed when
  * the scenario changes (after edits settle; the run in progress is superseded). A tornado chart
  * of the savings or the break-even volume, its summary in words, and the numbers in a table.
+ *
+ * The swing is the scenario's `analysis.swing` (a fraction; the field shows a percentage). Typing
+ * is written once it pauses (or when the field is left), and one focused edit of the field is one
+ * undo step, like every input; the run follows the typed value at once. Text that is not a
+ * percentage from 1 to 100 stays in the field with its message and leaves the scenario as it was.
  */
 export function SensitivityPanel({
   doc,
   strategyId,
   strategyName,
+  swing: fraction,
   currency,
   exportable = true,
   chartWidth,
   locale,
 }: {
-  /** The last valid scenario document (what the results show). */
+  /** The last valid scenario document (what the results show), without its analysis section. */
   doc: ScenarioDoc;
   strategyId: string;
   strategyName: string;
+  /** The swing of the last valid document, a fraction ("0.2"). */
+  swing: string;
   currency: string;
   exportable?: boolean;
   /** Fixed chart width for tests. */
@@ -43,20 +57,41 @@ export function SensitivityPanel({
 }) {
   const headingId = useId();
   const swingId = useId();
-  const [swingText, setSwingText] = useState(DEFAULT_SWING_TEXT);
+  const store = useCalculatorStore();
+  // The swing as edited (the field follows undo, redo and a loaded scenario).
+  const storedSwing = useCalculator((s) => s.doc.analysis?.swing ?? ANALYSIS_DEFAULTS.swing);
+  const [draft, setDraft] = useState<string | null>(null);
   const [rankBy, setRankBy] = useState<RankBy>('savings');
   const [showAll, setShowAll] = useState(false);
+  const swingText = draft ?? percentText(storedSwing, locale);
   const swing = readSwing(swingText);
-  const fraction = swing.ok ? swing.fraction : null;
-  const params = useMemo<SensitivityParams | null>(
-    () => (fraction === null ? null : { doc, strategyId, swing: fraction }),
-    [doc, strategyId, fraction],
+  // What the run uses: the valid text being typed, else the scenario's swing.
+  const used =
+    draft !== null && swing.ok ? swing.fraction : (validFraction(storedSwing) ?? fraction);
+  const params = useMemo<SensitivityParams>(
+    () => ({ doc, strategyId, swing: used }),
+    [doc, strategyId, used],
   );
+  const write = useCallback(
+    (value: string) => {
+      const stored = store.getState().doc.analysis?.swing ?? ANALYSIS_DEFAULTS.swing;
+      if (value !== stored) store.getState().edit((d) => withAnalysis(d, { swing: value }));
+    },
+    [store],
+  );
+  // Typing is written to the scenario once it pauses (each write re-checks the whole scenario
+  // and moves the address bar), and at once when the field is left.
+  useEffect(() => {
+    if (draft === null) return;
+    const read = readSwing(draft);
+    if (!read.ok) return;
+    const timer = setTimeout(() => write(read.fraction), SWING_WRITE_MS);
+    return () => clearTimeout(timer);
+  }, [draft, write]);
   const { state, start, cancel } = useAnalysisJob('sensitivity');
 
   const first = useRef(true);
   useEffect(() => {
-    if (!params) return;
     const delay = first.current ? 0 : SENSITIVITY_DEBOUNCE_MS;
     first.current = false;
     const timer = setTimeout(() => start(params), delay);
@@ -117,7 +152,16 @@ export function SensitivityPanel({
               value={swingText}
               aria-invalid={swing.ok ? undefined : true}
               aria-describedby={swing.ok ? undefined : `${swingId}-error`}
-              onChange={(e) => setSwingText(e.currentTarget.value)}
+              onFocus={() => beginGesture(store)}
+              onBlur={() => {
+                // Invalid text stays, with its message, until it is corrected.
+                if (draft !== null && swing.ok) {
+                  write(swing.fraction);
+                  setDraft(null);
+                }
+                endGesture(store);
+              }}
+              onChange={(e) => setDraft(e.currentTarget.value)}
             />
             <span aria-hidden="true">%</span>
           </span>
@@ -154,7 +198,7 @@ export function SensitivityPanel({
         unit="inputs"
         state={state}
         onCancel={cancel}
-        onRunAgain={params ? () => start(params) : null}
+        onRunAgain={() => start(params)}
       />
       {last && result && tornado && (
         <div className={outdated ? 'analysis-result analysis-outdated' : 'analysis-result'}>
@@ -230,4 +274,23 @@ export function SensitivityPanel({
       )}
     </section>
   );
+}
+
+/** A stored swing fraction as the field's percentage text: "0.2" -> "20", "0.225" -> "22.5". */
+function percentText(fraction: string, locale?: string): string {
+  try {
+    return formatShort(new Dec(fraction).mul(100).toFixed(), locale);
+  } catch {
+    return fraction;
+  }
+}
+
+/** A stored swing if it is a fraction in (0, 1], else null. */
+function validFraction(text: string): string | null {
+  try {
+    const d = new Dec(text);
+    return d.greaterThan(0) && d.lessThanOrEqualTo(1) ? d.toFixed() : null;
+  } catch {
+    return null;
+  }
 }
