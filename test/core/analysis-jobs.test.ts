@@ -351,21 +351,22 @@ describe('the analysis client', () => {
     }
   });
 
-  it('keeps each slice on the page well under 50 ms', async () => {
-    const slices: number[] = [];
+  it('runs a job on the page in scheduled slices, yielding between them', async () => {
+    // No timing here (the suite never asserts speed): with a slice budget of 0 ms every slice
+    // is one step, so the job must come back to the scheduler once per sensitivity row.
+    // How long a slice takes on a real page is measured by the browser tests and the bench.
+    let slices = 0;
     const schedule: Scheduler = (task) => {
       const timer = setTimeout(() => {
-        const began = performance.now();
+        slices += 1;
         task();
-        slices.push(performance.now() - began);
       }, 0);
       return () => clearTimeout(timer);
     };
-    const client = make({ createWorker: () => null, schedule });
-    await client.run(SENSITIVITY).result;
-    expect(slices.length).toBeGreaterThan(3);
-    // A slice ends after the step that passes 10 ms; one sensitivity row is a few ms here.
-    expect(Math.max(...slices)).toBeLessThan(40);
+    const client = make({ createWorker: () => null, schedule, sliceMs: 0 });
+    const outcome = await client.run(SENSITIVITY).result;
+    expect(outcome).toEqual({ status: 'done', value: expectedSensitivity(), runner: 'page' });
+    expect(slices).toBeGreaterThan(10);
   });
 
   it('moves the jobs of a worker that fails to the page', async () => {
