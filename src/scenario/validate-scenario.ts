@@ -4,7 +4,7 @@ import type { Option, Scenario, Strategy, Workload } from '../core/model';
 import { scenarioSchema } from './scenario-schema';
 import type { ParsedScenario } from './scenario-schema';
 import { describe } from './decimal-field';
-import { formatPath } from './validation-error';
+import { findForbiddenKeys, issueToError } from './untrusted-input';
 import { toDocument } from './document';
 import { checkAnalysis } from './analysis-check';
 import { checkFx } from './currency-schema';
@@ -15,8 +15,6 @@ export type ValidationResult =
   | { ok: true; scenario: Scenario; document: ScenarioDoc }
   | { ok: false; errors: ValidationError[] };
 
-/** Keys that could reach an object's prototype if some later code copied them. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const MAX_DEPTH = 32;
 const MAX_ERRORS = 50;
 
@@ -32,11 +30,16 @@ export function validateScenario(input: unknown): ValidationResult {
         errors: [{ path: '', message: `must be a scenario object, got ${describe(input)}` }],
       };
     }
-    const structural = findForbiddenKeys(input);
+    const structural = findForbiddenKeys(input, { maxDepth: MAX_DEPTH, maxErrors: MAX_ERRORS });
     if (structural.length > 0) return { ok: false, errors: structural };
     const parsed = v.safeParse(scenarioSchema, input, { abortEarly: false });
     if (!parsed.success) {
-      return { ok: false, errors: parsed.issues.slice(0, MAX_ERRORS).map(toValidationError) };
+      return {
+        ok: false,
+        errors: parsed.issues
+          .slice(0, MAX_ERRORS)
+          .map((issue) => issueToError(issue, [], 'the scenario format')),
+      };
     }
     const output = parsed.output;
     const scenario = toModel(output);
@@ -65,52 +68,6 @@ export function validateScenario(input: unknown): ValidationResult {
       ],
     };
   }
-}
-
-function findForbiddenKeys(input: unknown): ValidationError[] {
-  const errors: ValidationError[] = [];
-  const stack: { value: unknown; path: (string | number)[] }[] = [{ value: input, path: [] }];
-  while (stack.length > 0 && errors.length < MAX_ERRORS) {
-    const { value, path } = stack.pop() as { value: unknown; path: (string | number)[] };
-    if (value === null || typeof value !== 'object') continue;
-    if (path.length > MAX_DEPTH) {
-      errors.push({ path: formatPath(path), message: `is nested deeper than ${MAX_DEPTH} levels` });
-      continue;
-    }
-    if (Array.isArray(value)) {
-      value.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
-      continue;
-    }
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) {
-        errors.push({
-          path: formatPath([...path, key]),
-          message: `"${key}" is not allowed as a field name`,
-        });
-      } else {
-        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
-      }
-    }
-  }
-  return errors;
-}
-
-function toValidationError(issue: v.BaseIssue<unknown>): ValidationError {
-  const keys = (issue.path ?? []).map((p) => p.key as string | number);
-  const path = formatPath(keys);
-  if (!issue.message.startsWith('Invalid ')) return { path, message: issue.message };
-  // Rewrite valibot's generic wording into plain words.
-  if (issue.type === 'strict_object' && issue.expected === 'never') {
-    return { path, message: 'is not a field of the scenario format' };
-  }
-  if (issue.received === 'undefined') return { path, message: 'is required' };
-  if (issue.kind === 'schema' && issue.expected === 'Object') {
-    return { path, message: `must be an object, got ${describe(issue.input)}` };
-  }
-  if (issue.kind === 'schema' && issue.expected === 'Array') {
-    return { path, message: `must be a list, got ${describe(issue.input)}` };
-  }
-  return { path, message: `must be ${issue.expected ?? 'valid'}, got ${describe(issue.input)}` };
 }
 
 function checkCrossReferences(s: ParsedScenario): ValidationError[] {
