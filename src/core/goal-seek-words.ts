@@ -272,7 +272,7 @@ function partsWords(ctx: WordsContext, parts: CostParts): string {
     .join(', ');
 }
 
-/** The volume scale when the break-even is "never" (DESIGN 3.5), with any cheaper window. */
+/** The volume scale when the break-even is "never" (DESIGN 3.5), with any volume range where it is cheaper. */
 export function describeNeverByVolume(
   ctx: WordsContext,
   be: Extract<BreakEvenAtK, { kind: 'never' }>,
@@ -293,17 +293,17 @@ export function describeNeverByVolume(
     (widens
       ? ', so the gap only widens.'
       : ', but its higher fixed and step costs are not recovered.');
-  const windows: string[] = [];
+  const cheaperRanges: string[] = [];
   for (let i = 0; i < crossings.length; i++) {
     const down = crossings[i];
     const up = crossings[i + 1];
     if (down?.direction === 'down' && up?.direction === 'up') {
-      windows.push(`${volumeText(down.k, total)} to ${volumeText(up.k, total)} tokens/day`);
+      cheaperRanges.push(`${volumeText(down.k, total)} to ${volumeText(up.k, total)} tokens/day`);
       i++;
     }
   }
-  if (windows.length > 0) {
-    text += ` It is cheaper only from ${windows.slice(0, 3).join(', from ')}.`;
+  if (cheaperRanges.length > 0) {
+    text += ` It is cheaper only from ${cheaperRanges.slice(0, 3).join(', from ')}.`;
   }
   return text;
 }
