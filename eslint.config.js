@@ -33,7 +33,7 @@ export default tseslint.config(
     ),
   },
   {
-    // The same rule for a sub-folder of src/core (such as claim-audit/): `../x` is a core file
+    // The same rule for any future sub-folder of src/core: `../x` is a core file
     // there; anything two levels up is another layer.
     files: ['src/core/*/*.ts'],
     rules: layer(

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { Dec } from '../../src/core/decimal';
-import { auditSource } from '../../src/core/claim-audit/audit-source';
-import type { AuditFinding, SourceAudit } from '../../src/core/claim-audit/audit-result';
+import { auditSource } from '../../src/core/claim-audit-source';
+import type { AuditFinding, SourceAudit } from '../../src/core/claim-audit-result';
 import { publishedClaimSources } from '../../src/scenario/claims/published-claim-sources';
 
 /** The audit of one published source, by id. */

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from '../../src/core/decimal';
-import { auditSource } from '../../src/core/claim-audit/audit-source';
-import type { ClaimSource } from '../../src/core/claim-audit/claim-source';
+import { auditSource } from '../../src/core/claim-audit-source';
+import type { ClaimSource } from '../../src/core/claim-audit-source-types';
 import {
   readDifference,
   readPercentCheaper,
   readsRoughlyEqual,
-} from '../../src/core/claim-audit/claim-text-patterns';
-import { blendedPrice, inputShareForPrice } from '../../src/core/claim-audit/stated-price';
-import { roundsTo } from '../../src/core/claim-audit/stated-precision';
-import type { SidePoint } from '../../src/core/claim-audit/table-lines';
-import { findCrossings, readSides } from '../../src/core/claim-audit/tier-interpolation';
+} from '../../src/core/claim-audit-text-patterns';
+import { blendedPrice, inputShareForPrice } from '../../src/core/claim-audit-stated-price';
+import { roundsTo } from '../../src/core/claim-audit-stated-precision';
+import type { SidePoint } from '../../src/core/claim-audit-table-lines';
+import { findCrossings, readSides } from '../../src/core/claim-audit-tier-interpolation';
 import { readClaimSources } from '../../src/scenario/claims/read-claim-source';
 import { allFindings, figure, findingTitled } from './claim-audit-helpers';
 

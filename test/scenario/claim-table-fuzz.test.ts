@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import published from '../../src/scenario/catalog/published-claims.json';
-import { auditSource } from '../../src/core/claim-audit/audit-source';
+import { auditSource } from '../../src/core/claim-audit-source';
 import { readClaimSources } from '../../src/scenario/claims/read-claim-source';
 import { readClaimText } from '../../src/scenario/claims/read-claim-text';
 

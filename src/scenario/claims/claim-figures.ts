@@ -1,4 +1,4 @@
-import type { ClaimFigures, NarrativeClaim } from '../../core/claim-audit/claim-source';
+import type { ClaimFigures, NarrativeClaim } from '../../core/claim-audit-source-types';
 import type { ParsedClaim } from './claim-schema';
 
 /** The file's field for each figure of a claim (`tokens_per_day` -> `tokensPerDay`). */

@@ -1,4 +1,4 @@
-import type { ColumnRole } from '../../core/claim-audit/claim-source';
+import type { ColumnRole } from '../../core/claim-audit-source-types';
 
 const SELF_HOST = /self[_ -]?host|open[_ -]?(source|weight)|on[_ -]?prem/i;
 const API = /api|proprietary|closed|vendor/i;

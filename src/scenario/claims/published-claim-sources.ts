@@ -1,4 +1,4 @@
-import type { ClaimSource } from '../../core/claim-audit/claim-source';
+import type { ClaimSource } from '../../core/claim-audit-source-types';
 import published from '../catalog/published-claims.json';
 import { readClaimSources } from './read-claim-source';
 

@@ -4,7 +4,7 @@ import type {
   ClaimTable,
   NarrativeClaim,
   StatedApiPrice,
-} from '../../core/claim-audit/claim-source';
+} from '../../core/claim-audit-source-types';
 import { describe } from '../decimal-field';
 import { formatPath } from '../validation-error';
 import type { ValidationError } from '../validation-error';

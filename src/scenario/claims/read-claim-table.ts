@@ -1,4 +1,4 @@
-import type { ClaimTable } from '../../core/claim-audit/claim-source';
+import type { ClaimTable } from '../../core/claim-audit-source-types';
 import { describe } from '../decimal-field';
 import { formatPath } from '../validation-error';
 import type { ValidationError } from '../validation-error';

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { HardwareTable, OtherTable, PriceTable } from '../../core/claim-audit/claim-source';
+import type { HardwareTable, OtherTable, PriceTable } from '../../core/claim-audit-source-types';
 import type { ValidationError } from '../validation-error';
 import { checkWith } from './claim-issues';
 import type { PathKey } from './claim-issues';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import type { Dec } from '../../core/decimal';
-import type { TableColumn, TierCell, TierTable } from '../../core/claim-audit/claim-source';
+import type { TableColumn, TierCell, TierTable } from '../../core/claim-audit-source-types';
 import { formatPath } from '../validation-error';
 import type { ValidationError } from '../validation-error';
 import { checkWith } from './claim-issues';

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { AuditFinding } from '../../core/claim-audit/audit-result';
+import type { AuditFinding } from '../../core/claim-audit-result';
 import { formatFigure, STATUS_LABEL } from './claim-audit-format';
 
 /**

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Ref } from 'react';
-import type { SourceAudit } from '../../core/claim-audit/audit-result';
+import type { SourceAudit } from '../../core/claim-audit-result';
 import { ClaimAuditFindings } from './ClaimAuditFindings';
 import { sourceByline, tableHeading, tallyWords } from './claim-audit-words';
 

@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo, useRef, useState } from 'react';
-import { auditSource } from '../../core/claim-audit/audit-source';
-import type { SourceAudit } from '../../core/claim-audit/audit-result';
+import { auditSource } from '../../core/claim-audit-source';
+import type { SourceAudit } from '../../core/claim-audit-result';
 import { publishedClaimSources } from '../../scenario/claims/published-claim-sources';
 import { readClaimText } from '../../scenario/claims/read-claim-text';
 import type { ValidationError } from '../../scenario/validation-error';

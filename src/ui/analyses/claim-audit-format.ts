@@ -1,5 +1,5 @@
 import { Dec } from '../../core/decimal';
-import type { AuditFigure, AuditStatus } from '../../core/claim-audit/audit-result';
+import type { AuditFigure, AuditStatus } from '../../core/claim-audit-result';
 import { formatMoney, formatTokens } from '../format';
 import { numberFormat } from '../intl-cache';
 

@@ -1,4 +1,4 @@
-import type { AuditTally, SourceAudit } from '../../core/claim-audit/audit-result';
+import type { AuditTally, SourceAudit } from '../../core/claim-audit-result';
 
 /** "2 inconsistent, 23 consistent, 10 derived, 4 cannot be checked" (zero counts left out). */
 export function tallyWords(tally: AuditTally): string {
