@@ -1,6 +1,7 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import { onFirstInteraction } from '../../platform/first-interaction';
 import { useEvaluation } from '../evaluation-context';
+import { useValueWhenSeen } from '../use-value-when-seen';
 import { useCalculator } from '../../state/store-context';
 import { ALL_CHARTS } from './chart-ids';
 import type { ChartId } from './chart-ids';
@@ -27,7 +28,9 @@ export function Charts({
   /** Offer a PNG of each chart (the full calculator, not an embed). */
   exportable?: boolean;
 }) {
-  const { model, result } = useEvaluation();
+  const section = useRef<HTMLElement>(null);
+  // Out of view, the charts catch up when a drag pauses rather than on every tick.
+  const { model, result } = useValueWhenSeen(useEvaluation(), section);
   const name = useCalculator((s) => s.validDoc.name);
   const [interactive, setInteractive] = useState(false);
   useEffect(() => onFirstInteraction(() => setInteractive(true)), []);
@@ -37,7 +40,7 @@ export function Charts({
     </Suspense>
   );
   return (
-    <section className="charts-section" aria-label="Charts">
+    <section ref={section} className="charts-section" aria-label="Charts">
       {interactive ? (
         <Suspense fallback={first}>
           <ChartsPanel

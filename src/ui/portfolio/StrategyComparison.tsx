@@ -1,6 +1,7 @@
-import { useDeferredValue, useId, useMemo } from 'react';
+import { useDeferredValue, useId, useMemo, useRef } from 'react';
 import { workloadAssignments } from '../../core/workload-assignments';
 import { useEvaluation } from '../evaluation-context';
+import { useValueWhenSeen } from '../use-value-when-seen';
 import { FragmentationSection } from './FragmentationSection';
 import { StrategyTable } from './StrategyTable';
 import { WorkloadAssignmentTable } from './WorkloadAssignmentTable';
@@ -19,8 +20,10 @@ import { useFragmentation } from './use-fragmentation';
  */
 export function StrategyComparison({ currency }: { currency: string }) {
   // Rendered in the background after each change (its tables hold up to 50 × 12 cells), so a
-  // slider drag updates the headline and the charts first and never waits on these tables.
-  const { model, result, stale } = useDeferredValue(useEvaluation());
+  // slider drag updates the headline and the charts first and never waits on these tables; out
+  // of view, not at all until the drag pauses.
+  const section = useRef<HTMLElement>(null);
+  const { model, result, stale } = useDeferredValue(useValueWhenSeen(useEvaluation(), section));
   const headingId = useId();
   const summary = useMemo(
     () => comparisonSummary(model, result, currency),
@@ -29,7 +32,7 @@ export function StrategyComparison({ currency }: { currency: string }) {
   const rows = useMemo(() => workloadAssignments(model, result), [model, result]);
   const fragmentation = useFragmentation(model);
   return (
-    <section className="comparison" aria-labelledby={headingId}>
+    <section ref={section} className="comparison" aria-labelledby={headingId}>
       <h2 id={headingId}>Strategies compared</h2>
       {/* Not a live region: the headline already announces it. */}
       {stale && <p className="stale-note">Showing the last valid inputs.</p>}
