@@ -12,28 +12,44 @@ import {
   runRateOf,
   todaysVolumes,
 } from './run-rate';
-import type { StrategyRunRate } from './run-rate';
+import type { CostedRoutes, GroupAttribution, StrategyRunRate } from './run-rate';
 import { computeTimeline, paybackMonth, timelineInputs } from './timeline';
-import type { Timeline } from './timeline';
+import type { OptionMonths, Timeline } from './timeline';
+import type { EvaluationCache } from './evaluation-cache';
 import { groupDigits } from './format-plain';
-import type { Scenario, Strategy } from './model';
+import type { Option, Route, Scenario, Strategy } from './model';
 import type { BreakEvenResult, ScenarioResult, StrategyResult, VsBaselineResult } from './result';
 
 /** Everything DESIGN section 4 reports, for a validated scenario. Amounts are plain decimals. */
-export function evaluateModel(scenario: Scenario): ScenarioResult {
+export function evaluateModel(scenario: Scenario, cache?: EvaluationCache): ScenarioResult {
+  return evaluateWithCurves(scenario, cache).result;
+}
+
+/**
+ * `evaluateModel`, plus each strategy's cost curve (for drawing it without costing the routes
+ * again). With a `cache` (evaluation-cache.ts), whatever the previous evaluation computed from the
+ * very same model objects is taken from it: the results are the same values either way.
+ */
+export function evaluateWithCurves(
+  scenario: Scenario,
+  cache?: EvaluationCache,
+): { result: ScenarioResult; curves: CostCurve[] } {
   const shared = timelineInputs(scenario);
   // Each strategy's routes are costed once (with per-route figures shared by all strategies) and
   // feed its run-rate, cost curve and timeline alike.
   const ctx = runRateContext(scenario);
   const volumes = todaysVolumes(scenario);
+  const keep = cache ? reusePerGroup(scenario, cache) : null;
   const computed = scenario.strategies.map((strategy) => {
-    const costed = costStrategyRoutes(scenario, strategy, volumes, ctx);
-    return {
-      strategy,
-      runRate: runRateOf(scenario, costed),
-      timeline: computeTimeline(scenario, strategy, shared, costed),
+    const costed = costStrategyRoutes(scenario, strategy, volumes, ctx, keep?.costed);
+    const compute = () => ({
+      runRate: runRateOf(scenario, costed, keep?.attribution),
+      timeline: computeTimeline(scenario, strategy, shared, costed, keep?.months),
       curve: costCurveOf(scenario, costed, ctx.rates),
-    };
+    });
+    // A strategy none of whose options changed is not added up again either.
+    const figures = keep && cache ? cache.reuse(keep.strategyKey(costed), compute) : compute();
+    return { strategy, ...figures };
   });
   const baseline = computed[0];
   const totalVolume = sumDec(scenario.workloads.map((w) => w.tokensPerDay));
@@ -58,9 +74,38 @@ export function evaluateModel(scenario: Scenario): ScenarioResult {
         })),
       };
     }
-    return strategyResult(scenario, c.strategy, c.runRate, c.timeline, vsBaseline);
+    const base = () => strategyResult(scenario, c.strategy, c.runRate, c.timeline);
+    return {
+      ...(cache ? cache.derived(c.timeline, `${c.strategy.id} ${c.strategy.name}`, base) : base()),
+      vsBaseline,
+    };
   });
-  return { strategies };
+  cache?.finish();
+  return { result: { strategies }, curves: computed.map((c) => c.curve) };
+}
+
+/**
+ * How an evaluation with a cache finds its earlier work: an option's costed routes by the
+ * identity of the settings, the option, each route and each route's workload (all a group's
+ * cost depends on); its months and attribution by the costed group; a strategy's sums by its
+ * costed groups.
+ */
+function reusePerGroup(scenario: Scenario, cache: EvaluationCache) {
+  const settingsId = cache.idOf(scenario.settings);
+  const workloads = new Map(scenario.workloads.map((w) => [w.id, w]));
+  return {
+    costed: (option: Option, routes: readonly Route[], make: () => CostedRoutes) => {
+      let key = `g ${settingsId} ${cache.idOf(option)}`;
+      for (const r of routes)
+        key += ` ${cache.idOf(r)}.${cache.idOf(workloads.get(r.workloadId) ?? r)}`;
+      return cache.reuse(key, make);
+    },
+    months: (group: CostedRoutes, make: () => OptionMonths) => cache.derived(group, 'months', make),
+    attribution: (group: CostedRoutes, make: () => GroupAttribution) =>
+      cache.derived(group, 'attribution', make),
+    strategyKey: (costed: readonly CostedRoutes[]) =>
+      `s ${settingsId} ${costed.map((g) => cache.idOf(g)).join(' ')}`,
+  };
 }
 
 function volumeAnalysis(
@@ -126,8 +171,7 @@ function strategyResult(
   strategy: Strategy,
   runRate: StrategyRunRate,
   timeline: Timeline,
-  vsBaseline: VsBaselineResult | null,
-): StrategyResult {
+): Omit<StrategyResult, 'vsBaseline'> {
   const dpy = scenario.settings.daysPerYear;
   const perM = costPerMTokens(runRate.total, runRate.tokensPerDay, dpy);
   return {
@@ -159,7 +203,6 @@ function strategyResult(
       residual: toPlain(timeline.residual),
       npv: toPlain(timeline.npv),
     },
-    vsBaseline,
     byOption: runRate.byOption.map((o) => {
       const p = costPerMTokens(o.total, o.tokensPerDay, dpy);
       return {

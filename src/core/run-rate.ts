@@ -47,6 +47,21 @@ export function groupRoutesByOption(
   strategy: Strategy,
   volumes: ReadonlyMap<string, Dec>,
 ): OptionRoutes[] {
+  return mapOptionRoutes(scenario, strategy, volumes, (_option, _routes, make) => make());
+}
+
+/**
+ * The routes of a strategy, grouped by option in the scenario's option order, each group turned
+ * into a value by `each`: given the option, its routes and a function building its
+ * `OptionRoutes` (with the volume each route carries), so a caller that already has the value for
+ * those very objects can skip the building.
+ */
+export function mapOptionRoutes<T>(
+  scenario: Scenario,
+  strategy: Strategy,
+  volumes: ReadonlyMap<string, Dec>,
+  each: (option: Option, routes: readonly Route[], make: () => OptionRoutes) => T,
+): T[] {
   const workloads = new Map<string, Workload>(scenario.workloads.map((w) => [w.id, w]));
   // One pass over the routes (in strategy order), then the options in scenario order.
   const byOption = new Map<string, Route[]>();
@@ -55,20 +70,23 @@ export function groupRoutesByOption(
     if (mine) mine.push(r);
     else byOption.set(r.optionId, [r]);
   }
-  const groups: OptionRoutes[] = [];
+  const groups: T[] = [];
   for (const option of scenario.options) {
     const mine = byOption.get(option.id);
     if (!mine) continue;
-    const routes: RouteVolume[] = [];
-    const workloadIds: string[] = [];
-    for (const r of mine) {
-      const workload = workloads.get(r.workloadId);
-      if (!workload) throw new Error(`route to unknown workload ${r.workloadId}`);
-      const volume = volumes.get(r.workloadId) ?? ZERO;
-      routes.push({ workload, tokensPerDay: mulDec(r.share, volume) });
-      workloadIds.push(r.workloadId);
-    }
-    groups.push({ option, workloadIds, routes });
+    const make = (): OptionRoutes => {
+      const routes: RouteVolume[] = [];
+      const workloadIds: string[] = [];
+      for (const r of mine) {
+        const workload = workloads.get(r.workloadId);
+        if (!workload) throw new Error(`route to unknown workload ${r.workloadId}`);
+        const volume = volumes.get(r.workloadId) ?? ZERO;
+        routes.push({ workload, tokensPerDay: mulDec(r.share, volume) });
+        workloadIds.push(r.workloadId);
+      }
+      return { option, workloadIds, routes };
+    };
+    groups.push(each(option, mine, make));
   }
   return groups;
 }
@@ -91,11 +109,19 @@ export function costStrategyRoutes(
   strategy: Strategy,
   volumes: ReadonlyMap<string, Dec> = todaysVolumes(scenario),
   ctx: CostContext = runRateContext(scenario),
+  /** Where an evaluation keeps costed groups for the next one (evaluation-cache.ts). */
+  reuse: (option: Option, routes: readonly Route[], make: () => CostedRoutes) => CostedRoutes = (
+    _option,
+    _routes,
+    make,
+  ) => make(),
 ): CostedRoutes[] {
-  return groupRoutesByOption(scenario, strategy, volumes).map((group) => ({
-    ...group,
-    cost: costOptionRoutes(group, ctx),
-  }));
+  return mapOptionRoutes(scenario, strategy, volumes, (option, routes, group) =>
+    reuse(option, routes, () => {
+      const built = group();
+      return { ...built, cost: costOptionRoutes(built, ctx) };
+    }),
+  );
 }
 
 export function runRateContext(scenario: Scenario, apiPriceFactor: Dec = ONE): CostContext {
@@ -126,7 +152,13 @@ export function computeStrategyRunRate(
 }
 
 /** `computeStrategyRunRate` from routes already costed (`costStrategyRoutes`). */
-export function runRateOf(scenario: Scenario, costed: readonly CostedRoutes[]): StrategyRunRate {
+export function runRateOf(
+  scenario: Scenario,
+  costed: readonly CostedRoutes[],
+  /** Where an evaluation keeps each group's attribution for the next one (evaluation-cache.ts). */
+  reuse: (group: CostedRoutes, make: () => GroupAttribution) => GroupAttribution = (_, make) =>
+    make(),
+): StrategyRunRate {
   let parts = zeroParts();
   const byOption: OptionRunRate[] = [];
   const perWorkload = new Map<string, { total: Dec; tokensPerDay: Dec }>(
@@ -134,15 +166,14 @@ export function runRateOf(scenario: Scenario, costed: readonly CostedRoutes[]): 
   );
   for (const group of costed) {
     const { cost } = group;
-    const total = totalOfParts(cost.parts);
+    const { total, perRoute } = reuse(group, () => attributeGroup(group));
     const { tokensPerDay } = cost;
     parts = addParts(parts, cost.parts);
     byOption.push({ ...group, total, tokensPerDay });
-    const shares = attributionShares(cost.routeWeights, cost.routeWeightTotal);
     group.workloadIds.forEach((id, index) => {
       const entry = perWorkload.get(id);
       if (!entry) return;
-      entry.total = addDec(entry.total, total.mul(shares[index] ?? ZERO));
+      entry.total = addDec(entry.total, perRoute[index] ?? ZERO);
       entry.tokensPerDay = addDec(entry.tokensPerDay, group.routes[index]?.tokensPerDay ?? ZERO);
     });
   }
@@ -154,6 +185,15 @@ export function runRateOf(scenario: Scenario, costed: readonly CostedRoutes[]): 
     byOption,
     byWorkload,
   };
+}
+
+/** An option's run-rate and each route's part of it (by weight, DESIGN 3.4). */
+export type GroupAttribution = { total: Dec; perRoute: Dec[] };
+
+export function attributeGroup({ cost }: CostedRoutes): GroupAttribution {
+  const total = totalOfParts(cost.parts);
+  const shares = attributionShares(cost.routeWeights, cost.routeWeightTotal);
+  return { total, perRoute: shares.map((share) => total.mul(share)) };
 }
 
 /**

@@ -5,8 +5,7 @@ import { toFloat } from './float-filter';
 import { costStrategyRoutes } from './run-rate';
 import type { CostedRoutes } from './run-rate';
 import { selfHostMonths } from './timeline-self-host';
-import type { SelfHostMonths } from './timeline-self-host';
-import type { ApiOption, Scenario, SelfHostOption, Strategy } from './model';
+import type { Option, Scenario, SelfHostOption, Strategy } from './model';
 
 export type TimelineMonth = { month: number; capex: Dec; opex: Dec; cumulative: Dec };
 export type Timeline = { months: TimelineMonth[]; residual: Dec; npv: Dec };
@@ -27,77 +26,34 @@ export function computeTimeline(
   strategy: Strategy,
   shared: TimelineInputs = timelineInputs(scenario),
   costed: readonly CostedRoutes[] = costStrategyRoutes(scenario, strategy),
+  /** Where an evaluation keeps each option's months for the next one (evaluation-cache.ts). */
+  reuse: (group: CostedRoutes, make: () => OptionMonths) => OptionMonths = (_, make) => make(),
 ): Timeline {
   const { settings } = scenario;
-  const hpm = hoursPerMonth(settings);
-  const growthGroup = new Map(scenario.workloads.map((w, i) => [w.id, shared.growthGroup[i] ?? 0]));
-  const plans = costed.map((group): Plan => {
-    const { option, cost } = group;
-    const growthOf = (r: number) => growthGroup.get(group.routes[r]?.workload.id ?? '') ?? 0;
-    if (option.kind === 'selfHost') {
-      const routes = group.routes.map((route, r) => ({
-        growth: growthOf(r),
-        weight: cost.routeWeights[r] ?? ZERO,
-        peak: cost.sizing?.routePeaks[r] ?? ZERO,
-        tokensPerDay: route.tokensPerDay,
-      }));
-      let costs = shared.monthCosts.get(option);
-      if (!costs) shared.monthCosts.set(option, (costs = new Map()));
-      return selfHostMonths(option, routes, hpm, settings.fteCostPerYear, costs);
-    }
-    // Routes whose workloads grow at the same rate grow together: add them up once, scale once
-    // per month (usage is linear in volume).
-    const byGrowth = new Map<number, Dec>();
-    cost.routeWeights.forEach((weight, r) => {
-      const g = growthOf(r);
-      byGrowth.set(g, addDec(byGrowth.get(g) ?? ZERO, weight));
-    });
-    return {
-      option,
-      groups: [...byGrowth].map(([growth, weight]) => ({ growth, weight })),
-      fixed: addDec(cost.parts.engineering, cost.parts.fineTuning),
-      /** `(1 + priceChangePerYear)^floor(m/12)`, stepped once a year. */
-      priceFactor: ONE,
-    };
-  });
+  const series = costed.map((group) => reuse(group, () => optionMonths(scenario, group, shared)));
 
   const months: TimelineMonth[] = [];
   let cumulative = ZERO;
   for (let m = 0; m < settings.horizonMonths; m++) {
-    const factors = shared.volumeFactors[m] ?? [];
-    const floats = shared.volumeFactorFloats[m] ?? [];
     // One-time fine-tuning of every option the strategy uses is paid up front (t = 0).
-    let capex = m === 0 ? sumDec(plans.map((p) => p.option.fineTuningOneTime)) : ZERO;
+    let capex = m === 0 ? sumDec(series.map((p) => p.option.fineTuningOneTime)) : ZERO;
     let opex = ZERO;
-    for (const plan of plans) {
-      if ('next' in plan) {
-        const month = plan.next(factors, floats);
-        if (month.capex) capex = addDec(capex, month.capex);
-        opex = addDec(opex, month.opex);
-        continue;
-      }
-      if (m % 12 === 0 && m > 0) {
-        plan.priceFactor = plan.priceFactor.mul(ONE.plus(plan.option.priceChangePerYear));
-      }
-      let usage = ZERO;
-      for (const g of plan.groups) {
-        const f = factors[g.growth] ?? ONE;
-        usage = addDec(usage, f === ONE ? g.weight : g.weight.mul(f));
-      }
-      opex = addDec(opex, mulDec(usage, plan.priceFactor));
-      opex = addDec(opex, plan.fixed);
+    for (const option of series) {
+      const paid = option.capex[m];
+      if (paid) capex = addDec(capex, paid);
+      opex = addDec(opex, option.opex[m] ?? ZERO);
+      if (option.fixed) opex = addDec(opex, option.fixed);
     }
     cumulative = addDec(addDec(cumulative, capex), opex);
     months.push({ month: m + 1, capex, opex, cumulative });
   }
 
   let residual = ZERO;
-  for (const plan of plans) {
-    const { option } = plan;
-    if ('next' in plan && option.kind === 'selfHost' && option.gpu.mode === 'buy') {
+  for (const { option, owned } of series) {
+    if (owned && option.kind === 'selfHost' && option.gpu.mode === 'buy') {
       residual = addDec(
         residual,
-        plan.owned.mul(option.gpu.residualShare).mul(option.gpu.purchasePerGpu),
+        owned.mul(option.gpu.residualShare).mul(option.gpu.purchasePerGpu),
       );
     }
   }
@@ -107,19 +63,89 @@ export function computeTimeline(
   return { months, residual, npv: presentValue(months, residual, shared.discount) };
 }
 
-/** An API option month by month: usage grows with volume, prices step once a year. */
-type ApiMonths = {
-  option: ApiOption;
-  groups: { growth: number; weight: Dec }[];
-  fixed: Dec;
-  priceFactor: Dec;
+/**
+ * One option's part of a strategy's months: its purchases (null when none), its running cost
+ * and, for an API, its fixed monthly charges (added after the usage, as the month's sum always
+ * has), plus the GPUs it owns at the end (bought fleets). It depends on the option, its routes
+ * and the scenario's settings only, so an evaluation can keep it for the next one.
+ */
+export type OptionMonths = {
+  option: Option;
+  capex: (Dec | null)[];
+  opex: Dec[];
+  fixed: Dec | null;
+  owned: Dec | null;
 };
-type Plan = ApiMonths | SelfHostMonths;
+
+function optionMonths(
+  scenario: Scenario,
+  group: CostedRoutes,
+  shared: TimelineInputs,
+): OptionMonths {
+  const { settings } = scenario;
+  const { option, cost } = group;
+  const growthOf = (r: number) => shared.growthOf.get(group.routes[r]?.workload.id ?? '') ?? 0;
+  const capex: (Dec | null)[] = [];
+  const opex: Dec[] = [];
+  if (option.kind === 'selfHost') {
+    const routes = group.routes.map((route, r) => ({
+      growth: growthOf(r),
+      weight: cost.routeWeights[r] ?? ZERO,
+      peak: cost.sizing?.routePeaks[r] ?? ZERO,
+      tokensPerDay: route.tokensPerDay,
+    }));
+    let costs = shared.monthCosts.get(option);
+    if (!costs) shared.monthCosts.set(option, (costs = new Map()));
+    const plan = selfHostMonths(
+      option,
+      routes,
+      hoursPerMonth(settings),
+      settings.fteCostPerYear,
+      costs,
+    );
+    for (let m = 0; m < settings.horizonMonths; m++) {
+      const month = plan.next(shared.volumeFactors[m] ?? [], shared.volumeFactorFloats[m] ?? []);
+      capex.push(month.capex);
+      opex.push(month.opex);
+    }
+    return { option, capex, opex, fixed: null, owned: plan.owned };
+  }
+  // Routes whose workloads grow at the same rate grow together: add them up once, scale once
+  // per month (usage is linear in volume).
+  const byGrowth = new Map<number, Dec>();
+  cost.routeWeights.forEach((weight, r) => {
+    const g = growthOf(r);
+    byGrowth.set(g, addDec(byGrowth.get(g) ?? ZERO, weight));
+  });
+  const groups = [...byGrowth].map(([growth, weight]) => ({ growth, weight }));
+  /** `(1 + priceChangePerYear)^floor(m/12)`, stepped once a year. */
+  let priceFactor = ONE;
+  for (let m = 0; m < settings.horizonMonths; m++) {
+    if (m % 12 === 0 && m > 0) priceFactor = priceFactor.mul(ONE.plus(option.priceChangePerYear));
+    const factors = shared.volumeFactors[m] ?? [];
+    let usage = ZERO;
+    for (const g of groups) {
+      const f = factors[g.growth] ?? ONE;
+      usage = addDec(usage, f === ONE ? g.weight : g.weight.mul(f));
+    }
+    capex.push(null);
+    opex.push(mulDec(usage, priceFactor));
+  }
+  return {
+    option,
+    capex,
+    opex,
+    fixed: addDec(cost.parts.engineering, cost.parts.fineTuning),
+    owned: null,
+  };
+}
 
 /** What every strategy's timeline shares: growth and discount factors, computed once. */
 export type TimelineInputs = {
   /** Per workload, the index of its growth rate among the distinct rates. */
   growthGroup: number[];
+  /** The same by workload id. */
+  growthOf: Map<string, number>;
   /** `volumeFactors[m][g] = (1 + g)^m`; the very `ONE` object for a zero rate. */
   volumeFactors: Dec[][];
   /** The same as floats, for deciding replica counts and staff tiers (float-filter.ts). */
@@ -156,6 +182,7 @@ export function timelineInputs(scenario: Scenario): TimelineInputs {
   }
   return {
     growthGroup,
+    growthOf: new Map(scenario.workloads.map((w, i) => [w.id, growthGroup[i] ?? 0])),
     volumeFactors,
     volumeFactorFloats: volumeFactors.map((month) => month.map(toFloat)),
     discount: discountFactors(discountRatePerYear, horizonMonths),

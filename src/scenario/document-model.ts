@@ -11,36 +11,66 @@ import type { GpuDoc, OptionDoc, ScenarioDoc } from './document';
  * every valid canonical document (a property test says so).
  */
 export function modelFromDocument(doc: ScenarioDoc): Scenario {
+  return readModel(doc, (_part, make) => make());
+}
+
+/**
+ * `modelFromDocument` for a document edited step by step (the calculator's): a workload, option,
+ * route or the settings that an edit left as the same object in the document come back as the
+ * same model object, so an evaluation cache (src/core/evaluation-cache.ts) recognises what did
+ * not change. Documents are never changed in place (every edit copies the path it changes).
+ */
+export function createModelReader(): (doc: ScenarioDoc) => Scenario {
+  const models = new WeakMap<object, unknown>();
+  const keep = <T>(part: object, make: () => T): T => {
+    if (models.has(part)) return models.get(part) as T;
+    const model = make();
+    models.set(part, model);
+    return model;
+  };
+  return (doc) => readModel(doc, keep);
+}
+
+type Keep = <T>(part: object, make: () => T) => T;
+
+function readModel(doc: ScenarioDoc, keep: Keep): Scenario {
   const d = (value: string) => new Dec(value);
+  const { settings } = doc;
   return {
     name: doc.name,
     currency: doc.currency,
-    settings: {
-      daysPerYear: d(doc.settings.daysPerYear),
-      fteCostPerYear: d(doc.settings.fteCostPerYear),
-      horizonMonths: Number(doc.settings.horizonMonths),
-      discountRatePerYear: d(doc.settings.discountRatePerYear),
-    },
-    workloads: doc.workloads.map((w) => ({
-      id: w.id,
-      name: w.name,
-      tokensPerDay: d(w.tokensPerDay),
-      inputShare: d(w.inputShare),
-      cachedInputShare: d(w.cachedInputShare),
-      batchShare: d(w.batchShare),
-      peakToAverage: d(w.peakToAverage),
-      growthPerMonth: d(w.growthPerMonth),
+    settings: keep(settings, () => ({
+      daysPerYear: d(settings.daysPerYear),
+      fteCostPerYear: d(settings.fteCostPerYear),
+      horizonMonths: Number(settings.horizonMonths),
+      discountRatePerYear: d(settings.discountRatePerYear),
     })),
-    options: doc.options.map(optionModel),
-    strategies: doc.strategies.map((s) => ({
-      id: s.id,
-      name: s.name,
-      routes: s.routes.map((r) => ({
-        workloadId: r.workloadId,
-        optionId: r.optionId,
-        share: d(r.share),
+    workloads: doc.workloads.map((w) =>
+      keep(w, () => ({
+        id: w.id,
+        name: w.name,
+        tokensPerDay: d(w.tokensPerDay),
+        inputShare: d(w.inputShare),
+        cachedInputShare: d(w.cachedInputShare),
+        batchShare: d(w.batchShare),
+        peakToAverage: d(w.peakToAverage),
+        growthPerMonth: d(w.growthPerMonth),
       })),
-    })),
+    ),
+    options: doc.options.map((o) => keep(o, () => optionModel(o))),
+    strategies: doc.strategies.map((s) =>
+      keep(s, () => ({
+        id: s.id,
+        name: s.name,
+        routes: s.routes.map((r) =>
+          keep(r, () => ({
+            workloadId: r.workloadId,
+            optionId: r.optionId,
+            share: d(r.share),
+          })),
+        ),
+      })),
+    ),
   };
 }
 

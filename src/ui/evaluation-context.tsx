@@ -1,9 +1,11 @@
-import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
+import { createContext, useContext, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
-import { evaluateModel } from '../core/evaluate';
+import { evaluateWithCurves } from '../core/evaluate';
+import { createEvaluationCache } from '../core/evaluation-cache';
+import type { CostCurve } from '../core/cost-curve';
 import type { Scenario } from '../core/model';
 import type { ScenarioResult } from '../core/result';
-import { modelFromDocument } from '../scenario/document-model';
+import { createModelReader } from '../scenario/document-model';
 import { scenarioPart } from '../scenario/scenario-part';
 import { loadedValidator, whenValidatorLoaded } from '../state/document-validator';
 import type { ValidationError } from '../scenario/validation-error';
@@ -13,6 +15,8 @@ export type Evaluation = {
   /** The validated model and its results, from the last valid document. */
   model: Scenario;
   result: ScenarioResult;
+  /** Each strategy's cost against volume (core/cost-curve.ts), as the evaluation built them. */
+  curves: readonly CostCurve[];
   /** Problems in the current document. */
   errorList: readonly ValidationError[];
   /** True while some field is invalid and the results show the last valid inputs. */
@@ -43,11 +47,18 @@ export function EvaluationProvider({ children }: { children: ReactNode }) {
   // `validDoc` has passed validation (or is a built-in document the tests check), so its model
   // is read without checking it again. The analysis settings (swing, ranges, seed) are not part
   // of the model: editing them keeps the same part, so nothing is evaluated or drawn again.
+  // Each edit changes one workload, option or setting: the reader keeps the others as the same
+  // model objects and the cache keeps what was computed from them (a slider move on a large
+  // portfolio re-costs only the options that its workload uses).
+  const [{ read, cache }] = useState(() => ({
+    read: createModelReader(),
+    cache: createEvaluationCache(),
+  }));
   const part = scenarioPart(validDoc);
   const evaluated = useMemo(() => {
-    const model = modelFromDocument(part);
-    return { model, result: evaluateModel(model) };
-  }, [part]);
+    const model = read(part);
+    return { model, ...evaluateWithCurves(model, cache) };
+  }, [part, read, cache]);
   const value = useMemo<Evaluation>(
     () => ({ ...evaluated, errorList, stale: errorList.length > 0 }),
     [evaluated, errorList],

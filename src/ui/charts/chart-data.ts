@@ -32,7 +32,12 @@ export const seriesKey = (index: number) => `s${index}`;
  * every replica and staff step inside the domain (drawn as a vertical jump), so self-hosting shows
  * as the engine's exact stairs.
  */
-export function toCostCurveData(model: Scenario, result: ScenarioResult): CostCurveData {
+export function toCostCurveData(
+  model: Scenario,
+  result: ScenarioResult,
+  /** The strategies' curves if the evaluation kept them (evaluateWithCurves), else rebuilt. */
+  curves?: readonly CostCurve[],
+): CostCurveData {
   const total = model.workloads.reduce((s, w) => s.plus(w.tokensPerDay), new Dec(0));
   const today = total.toNumber();
   const breakEvens: CostCurveData['breakEvens'] = [];
@@ -83,7 +88,8 @@ export function toCostCurveData(model: Scenario, result: ScenarioResult): CostCu
   // identity, so the chart library has nothing to re-derive.
   const key = `${lo}|${hi}|${JSON.stringify(series)}|${curveShapeKey(model, total)}`;
   if (lastCurve?.key !== key) {
-    const points = costPoints(model, total, lo, hi);
+    const exact = curves ?? model.strategies.map((s) => buildCostCurve(model, s));
+    const points = costPoints(exact, total, lo, hi);
     let min = Infinity;
     let max = 0;
     for (const p of points) {
@@ -146,8 +152,8 @@ function curveShapeKey(model: Scenario, total: Dec): string {
   ]);
 }
 
-function costPoints(model: Scenario, total: Dec, lo: number, hi: number): CurvePoint[] {
-  const curves = model.strategies.map((s) => plainCurve(buildCostCurve(model, s), total));
+function costPoints(exact: readonly CostCurve[], total: Dec, lo: number, hi: number): CurvePoint[] {
+  const curves = exact.map((c) => plainCurve(c, total));
   const volumes: number[] = [];
   const logLo = Math.log10(lo);
   const logHi = Math.log10(hi);
