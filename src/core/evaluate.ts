@@ -22,13 +22,24 @@ import type { BreakEvenResult, ScenarioResult, StrategyResult, VsBaselineResult 
 
 /** Everything DESIGN section 4 reports, for a validated scenario. Amounts are plain decimals. */
 export function evaluateModel(scenario: Scenario, cache?: EvaluationCache): ScenarioResult {
-  return evaluateWithCurves(scenario, cache).result;
+  const { strategies } = evaluateWithCurves(scenario, cache).result;
+  // Plain objects: every figure computed now (spreading reads each one).
+  return {
+    strategies: strategies.map((s) => ({
+      ...s,
+      vsBaseline: s.vsBaseline ? { ...s.vsBaseline } : null,
+    })),
+  };
 }
 
 /**
  * `evaluateModel`, plus each strategy's cost curve (for drawing it without costing the routes
- * again). With a `cache` (evaluation-cache.ts), whatever the previous evaluation computed from the
- * very same model objects is taken from it: the results are the same values either way.
+ * again). The run-rates and curves are computed at once; each strategy's `timeline`,
+ * `byWorkload` and, against the baseline, `npvSavings`, `paybackMonth`, `breakEven` and
+ * `crossings` when first read (then kept): a view that shows some strategies computes the
+ * timelines and break-evens of those only. With a `cache` (evaluation-cache.ts), whatever the
+ * previous evaluation computed from the very same model objects is taken from it. Every figure
+ * is the same value however it was reached.
  */
 export function evaluateWithCurves(
   scenario: Scenario,
@@ -42,46 +53,71 @@ export function evaluateWithCurves(
   const keep = cache ? reusePerGroup(scenario, cache) : null;
   const computed = scenario.strategies.map((strategy) => {
     const costed = costStrategyRoutes(scenario, strategy, volumes, ctx, keep?.costed);
-    const compute = () => ({
+    const compute = (): StrategyFigures => ({
       runRate: runRateOf(scenario, costed, keep?.attribution),
-      timeline: computeTimeline(scenario, strategy, shared, costed, keep?.months),
+      timeline: once(() => computeTimeline(scenario, strategy, shared, costed, keep?.months)),
       curve: costCurveOf(scenario, costed, ctx.rates),
     });
     // A strategy none of whose options changed is not added up again either.
     const figures = keep && cache ? cache.reuse(keep.strategyKey(costed), compute) : compute();
-    return { strategy, ...figures };
+    return { strategy, figures };
   });
   const baseline = computed[0];
   const totalVolume = sumDec(scenario.workloads.map((w) => w.tokensPerDay));
-  const strategies = computed.map((c, index): StrategyResult => {
-    let vsBaseline: VsBaselineResult | null = null;
-    if (index > 0 && baseline) {
-      const analysis = volumeAnalysis(c.curve, baseline.curve, totalVolume);
-      vsBaseline = {
-        runRateSavings: toPlain(baseline.runRate.total.minus(c.runRate.total)),
-        npvSavings: toPlain(baseline.timeline.npv.minus(c.timeline.npv)),
-        paybackMonth: paybackMonth(c.timeline, baseline.timeline),
-        breakEven: describeBreakEven(
-          analysis,
-          scenario,
-          c.strategy,
-          baseline.strategy,
-          totalVolume,
-        ),
-        crossings: analysis.crossings.map((x) => ({
-          tokensPerDay: volumeText(x.k, totalVolume),
-          direction: x.direction,
-        })),
-      };
-    }
-    const base = () => strategyResult(scenario, c.strategy, c.runRate, c.timeline);
-    return {
-      ...(cache ? cache.derived(c.timeline, `${c.strategy.id} ${c.strategy.name}`, base) : base()),
-      vsBaseline,
-    };
+  const strategies = computed.map(({ strategy, figures }, index): StrategyResult => {
+    const base = () => strategyResult(scenario, strategy, figures);
+    const own = cache ? cache.derived(figures, `${strategy.id} ${strategy.name}`, base) : base();
+    const vsBaseline =
+      index > 0 && baseline
+        ? versus(scenario, strategy, figures, baseline.strategy, baseline.figures, totalVolume)
+        : null;
+    // Copied with its lazy fields still lazy (a spread would compute them all).
+    const result = Object.defineProperties({}, Object.getOwnPropertyDescriptors(own));
+    return Object.assign(result, { vsBaseline }) as StrategyResult;
   });
   cache?.finish();
-  return { result: { strategies }, curves: computed.map((c) => c.curve) };
+  return { result: { strategies }, curves: computed.map((c) => c.figures.curve) };
+}
+
+/** What a strategy's results are made from; the timeline is computed when first asked for. */
+type StrategyFigures = { runRate: StrategyRunRate; timeline: () => Timeline; curve: CostCurve };
+
+/** A function returning `make()`, computed on the first call only. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: make() }).v;
+}
+
+/** Adds `key` to `target` as an enumerable property computed on first read. */
+function lazyField<T extends object>(target: T, key: string, make: () => unknown): T {
+  const get = once(make);
+  Object.defineProperty(target, key, { enumerable: true, configurable: true, get });
+  return target;
+}
+
+/** A strategy against the baseline (DESIGN 3.5, 3.6); the timeline and volume figures lazily. */
+function versus(
+  scenario: Scenario,
+  strategy: Strategy,
+  c: StrategyFigures,
+  baselineStrategy: Strategy,
+  b: StrategyFigures,
+  totalVolume: Dec,
+): VsBaselineResult {
+  const analysis = once(() => volumeAnalysis(c.curve, b.curve, totalVolume));
+  const vs = { runRateSavings: toPlain(b.runRate.total.minus(c.runRate.total)) };
+  lazyField(vs, 'npvSavings', () => toPlain(b.timeline().npv.minus(c.timeline().npv)));
+  lazyField(vs, 'paybackMonth', () => paybackMonth(c.timeline(), b.timeline()));
+  lazyField(vs, 'breakEven', () =>
+    describeBreakEven(analysis(), scenario, strategy, baselineStrategy, totalVolume),
+  );
+  lazyField(vs, 'crossings', () =>
+    analysis().crossings.map((x) => ({
+      tokensPerDay: volumeText(x.k, totalVolume),
+      direction: x.direction,
+    })),
+  );
+  return vs as VsBaselineResult;
 }
 
 /**
@@ -169,12 +205,11 @@ function describeBreakEven(
 function strategyResult(
   scenario: Scenario,
   strategy: Strategy,
-  runRate: StrategyRunRate,
-  timeline: Timeline,
+  { runRate, timeline }: StrategyFigures,
 ): Omit<StrategyResult, 'vsBaseline'> {
   const dpy = scenario.settings.daysPerYear;
   const perM = costPerMTokens(runRate.total, runRate.tokensPerDay, dpy);
-  return {
+  const own = {
     id: strategy.id,
     name: strategy.name,
     runRate: {
@@ -193,16 +228,6 @@ function strategyResult(
       gpus: sizing.gpus.toNumber(),
       utilization: sizing.replicas.isZero() ? '0' : toPlain(sizing.load.div(sizing.replicas)),
     })),
-    timeline: {
-      months: timeline.months.map((m) => ({
-        month: m.month,
-        capex: toPlain(m.capex),
-        opex: toPlain(m.opex),
-        cumulative: toPlain(m.cumulative),
-      })),
-      residual: toPlain(timeline.residual),
-      npv: toPlain(timeline.npv),
-    },
     byOption: runRate.byOption.map((o) => {
       const p = costPerMTokens(o.total, o.tokensPerDay, dpy);
       return {
@@ -212,7 +237,22 @@ function strategyResult(
         costPerMTokens: p === null ? null : toPlain(p),
       };
     }),
-    byWorkload: runRate.byWorkload.map((w) => {
+  };
+  lazyField(own, 'timeline', () => {
+    const t = timeline();
+    return {
+      months: t.months.map((m) => ({
+        month: m.month,
+        capex: toPlain(m.capex),
+        opex: toPlain(m.opex),
+        cumulative: toPlain(m.cumulative),
+      })),
+      residual: toPlain(t.residual),
+      npv: toPlain(t.npv),
+    };
+  });
+  lazyField(own, 'byWorkload', () =>
+    runRate.byWorkload.map((w) => {
       const p = costPerMTokens(w.total, w.tokensPerDay, dpy);
       return {
         workloadId: w.workloadId,
@@ -221,5 +261,6 @@ function strategyResult(
         costPerMTokens: p === null ? null : toPlain(p),
       };
     }),
-  };
+  );
+  return own as Omit<StrategyResult, 'vsBaseline'>;
 }

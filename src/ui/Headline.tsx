@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { StrategyResult } from '../core/result';
 import { useEvaluation } from './evaluation-context';
 import { cheaperToday } from './cheaper-today';
 import { formatMoney, formatShare, formatTokens } from './format';
+import { useValueWhenSeen } from './use-value-when-seen';
 
 /**
  * The answer, always in view: which strategy is cheaper today and by how much, where that flips,
@@ -26,40 +27,8 @@ export function Headline({ currency }: { currency: string }) {
       {others.map((s) => (
         <Verdict key={s.id} strategy={s} baseline={baseline} money={money} />
       ))}
-      {/* A short announcement for screen readers when the answer changes (not the whole table). */}
-      <p className="visually-hidden" aria-live="polite">
-        {others
-          .map((s) => {
-            const vs = s.vsBaseline;
-            if (!vs) return '';
-            const be = vs.breakEven;
-            return `${s.name}: saves ${money(vs.runRateSavings)} a month; break-even ${
-              be.kind === 'at' ? `${formatTokens(be.tokensPerDay)} tokens/day` : be.kind
-            }.`;
-          })
-          .join(' ')}
-      </p>
-      <table className="result-table">
-        <caption>Per strategy, at today&apos;s volume</caption>
-        <thead>
-          <tr>
-            <th scope="col">Strategy</th>
-            <th scope="col">Per month</th>
-            <th scope="col">Per 1M tokens</th>
-            <th scope="col">NPV of cost</th>
-          </tr>
-        </thead>
-        <tbody>
-          {result.strategies.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">{s.name}</th>
-              <td>{money(s.runRate.total)}</td>
-              <td>{s.costPerMTokens === null ? '–' : money(s.costPerMTokens)}</td>
-              <td>{money(s.timeline.npv)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Announcement strategies={result.strategies} money={money} />
+      <CostTable strategies={result.strategies} money={money} />
       {result.strategies.some((s) => s.capacity.length > 0) && (
         <ul className="capacity">
           {result.strategies.flatMap((s) =>
@@ -77,15 +46,91 @@ export function Headline({ currency }: { currency: string }) {
   );
 }
 
+/**
+ * A short announcement for screen readers when the answer changes (not the whole table). Out of
+ * view (a long portfolio headline) it follows once a drag pauses, like the verdicts above it.
+ */
+function Announcement({
+  strategies,
+  money,
+}: {
+  strategies: readonly StrategyResult[];
+  money: (v: string) => string;
+}) {
+  const box = useRef<HTMLParagraphElement>(null);
+  const shown = useValueWhenSeen(strategies, box);
+  return (
+    <p ref={box} className="visually-hidden" aria-live="polite">
+      {shown
+        .slice(1)
+        .map((s) => {
+          const vs = s.vsBaseline;
+          if (!vs) return '';
+          const be = vs.breakEven;
+          return `${s.name}: saves ${money(vs.runRateSavings)} a month; break-even ${
+            be.kind === 'at' ? `${formatTokens(be.tokensPerDay)} tokens/day` : be.kind
+          }.`;
+        })
+        .join(' ')}
+    </p>
+  );
+}
+
+/** Every strategy at today's volume; out of view, it catches up once a drag pauses. */
+function CostTable({
+  strategies,
+  money,
+}: {
+  strategies: readonly StrategyResult[];
+  money: (v: string) => string;
+}) {
+  const box = useRef<HTMLTableElement>(null);
+  const shown = useValueWhenSeen(strategies, box);
+  return (
+    <table ref={box} className="result-table">
+      <caption>Per strategy, at today&apos;s volume</caption>
+      <thead>
+        <tr>
+          <th scope="col">Strategy</th>
+          <th scope="col">Per month</th>
+          <th scope="col">Per 1M tokens</th>
+          <th scope="col">NPV of cost</th>
+        </tr>
+      </thead>
+      <tbody>
+        {shown.map((s) => (
+          <tr key={s.id}>
+            <th scope="row">{s.name}</th>
+            <td>{money(s.runRate.total)}</td>
+            <td>{s.costPerMTokens === null ? '–' : money(s.costPerMTokens)}</td>
+            <td>{money(s.timeline.npv)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * One strategy against the baseline. A portfolio's headline lists many, most of them scrolled out
+ * of view: those catch up once a drag pauses, so a slider move computes the payback, NPV and
+ * break-even (evaluated when first read) of the verdicts on screen only.
+ */
 function Verdict({
-  strategy,
-  baseline,
+  strategy: current,
+  baseline: currentBaseline,
   money,
 }: {
   strategy: StrategyResult;
   baseline: StrategyResult;
   money: (v: string) => string;
 }) {
+  const box = useRef<HTMLDivElement>(null);
+  const pair = useMemo(
+    () => ({ strategy: current, baseline: currentBaseline }),
+    [current, currentBaseline],
+  );
+  const { strategy, baseline } = useValueWhenSeen(pair, box);
   const vs = strategy.vsBaseline;
   if (!vs) return null;
   const { cheaper, gap } = cheaperToday(strategy, baseline);
@@ -94,7 +139,7 @@ function Verdict({
   // crossing down (DESIGN 3.5), so the earlier ones are named too.
   const crossings = vs.crossings.length > 1 ? vs.crossings : [];
   return (
-    <div className="verdict">
+    <div ref={box} className="verdict">
       <p className="verdict-main">
         {cheaper === null ? (
           <>

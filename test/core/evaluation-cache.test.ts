@@ -98,6 +98,34 @@ describe('evaluation cache', () => {
     expect(evaluateModel(read(first), cache)).toEqual(evaluateModel(modelFromDocument(first)));
   });
 
+  it('figures computed on first read equal eager ones, whenever and in whatever order they are read', () => {
+    let doc = documentOf(scaleScenario({ workloadCount: 12, strategyCount: 5 }));
+    const read = createModelReader();
+    const cache = createEvaluationCache();
+    const results = [];
+    for (const volume of ['3000000', '90000000', '700000000']) {
+      doc = setAt(doc, ['workloads', 0, 'tokensPerDay'], volume);
+      const eager = evaluateModel(modelFromDocument(doc));
+      const lazy = evaluateWithCurves(read(doc), cache).result;
+      results.push({ eager, lazy });
+    }
+    // Read after later evaluations have run, the break-even before the timeline, last first.
+    for (const { eager, lazy } of results) {
+      for (let i = lazy.strategies.length - 1; i >= 0; i--) {
+        const l = lazy.strategies[i];
+        const e = eager.strategies[i];
+        expect(l?.vsBaseline?.crossings).toEqual(e?.vsBaseline?.crossings);
+        expect(l?.vsBaseline?.breakEven).toEqual(e?.vsBaseline?.breakEven);
+        expect(l?.vsBaseline?.paybackMonth).toEqual(e?.vsBaseline?.paybackMonth);
+        expect(l?.byWorkload).toEqual(e?.byWorkload);
+        expect(l?.timeline).toEqual(e?.timeline);
+      }
+      expect(lazy).toEqual(eager);
+      // The public shape is plain data.
+      expect(JSON.parse(JSON.stringify(lazy))).toEqual(eager);
+    }
+  });
+
   it('reuses what an edit did not touch: strategies without the edited option keep their figures', () => {
     const doc = documentOf(scaleScenario({ workloadCount: 10, strategyCount: 4 }));
     const read = createModelReader();
