@@ -102,7 +102,7 @@ try {
     const page = await context.newPage();
     await page.goto(server.url + (shot.query ?? ''));
     // The interactive charts load on the first interaction (the first screen draws plain SVG).
-    await page.locator('.static-chart svg path').first().waitFor();
+    await page.locator('.cost-chart svg path').first().waitFor();
     await page.mouse.click(2, 2);
     await page.locator('.recharts-line').first().waitFor();
     if (shot.preset) {

@@ -36,8 +36,12 @@ export function LinkSync({ onNotice }: { onNotice: (notice: LinkNotice) => void 
       // The codec is a separate chunk: it loads with the first edit, not with the page.
       void import('../scenario/link-codec').then(({ encodeScenarioLink }) => {
         if (doc !== last) return;
-        lastWritten = encodeScenarioLink(doc, store.getState().origin.catalogRefs);
-        writer.write(lastWritten);
+        // Encoded when written, once a drag pauses, not on every move (a large portfolio's
+        // link costs a few milliseconds to compress).
+        writer.write(() => {
+          lastWritten = encodeScenarioLink(doc, store.getState().origin.catalogRefs);
+          return lastWritten;
+        });
       });
     });
     return () => {

@@ -12,16 +12,17 @@ export function readHash(): string {
 }
 
 export function createHashWriter(delayMs = 400): {
-  write: (fragment: string) => void;
+  /** The fragment, or a function making it: called only when written (once per pause). */
+  write: (fragment: string | (() => string)) => void;
   flush: () => void;
 } {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let pending: string | null = null;
+  let pending: string | (() => string) | null = null;
   const flush = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
     if (pending === null) return;
-    const fragment = pending;
+    const fragment = typeof pending === 'function' ? pending() : pending;
     pending = null;
     try {
       const url = `${window.location.pathname}${window.location.search}#${fragment}`;

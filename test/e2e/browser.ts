@@ -30,11 +30,12 @@ export function watchPage(page: Page, allowedOrigin: string): PageWatch {
 }
 
 /**
- * The first screen draws the main chart as plain SVG; the interactive charts load on the first
- * interaction. This clicks an empty corner and waits for them.
+ * The first screen draws the cost chart (plain SVG) and the other charts' summaries; the charts
+ * panel (the same cost chart plus the recharts charts) loads on the first interaction. This
+ * clicks an empty corner and waits for it: a recharts line is drawn only by the panel.
  */
 export async function loadInteractiveCharts(page: Page): Promise<void> {
-  await page.locator('.static-chart svg path').first().waitFor();
+  await page.locator('.cost-chart svg path').first().waitFor();
   await page.mouse.click(2, 2);
   await page.locator('.recharts-line').first().waitFor();
 }

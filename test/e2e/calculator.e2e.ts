@@ -25,7 +25,7 @@ async function open(options: { bypassCSP?: boolean } = {}) {
 const verdict = (page: Page) => page.locator('.verdict-main').textContent();
 const facts = (page: Page) => page.locator('.verdict-facts').textContent();
 const breakEvenLabel = (page: Page) =>
-  page.locator('text.recharts-label', { hasText: 'break-even' }).textContent();
+  page.locator('.cost-chart svg text', { hasText: 'break-even' }).textContent();
 
 describe('the calculator in Chromium', () => {
   it('updates the headline, break-even and chart when volume and prices change', async () => {

@@ -137,9 +137,10 @@ describe('the embed in a sandboxed iframe on another origin', () => {
       page.evaluate(() =>
         Math.round(document.getElementById('calc')!.getBoundingClientRect().height),
       );
-    // The first interaction swaps the plain first-screen chart for the interactive one.
+    // The first interaction swaps the first screen's charts area for the charts panel (its
+    // figures have a head; with only the cost panel shown, no chart-library drawing appears).
     await frame.locator('body').click({ position: { x: 2, y: 2 } });
-    await frame.locator('.recharts-line').first().waitFor();
+    await frame.locator('.charts-section .chart-head').first().waitFor();
     await expect
       .poll(heightNow)
       .toBe(
@@ -180,7 +181,7 @@ describe('the embed in a sandboxed iframe on another origin', () => {
 
   it('lock=1 shows the results without any input, and odd settings are explained', async () => {
     const { page, frame, errors } = await openHost('?embed=1&lock=1&panels=headline,cost,nope');
-    await frame.locator('.static-chart svg, .recharts-surface').first().waitFor();
+    await frame.locator('.cost-chart svg, .recharts-surface').first().waitFor();
     expect(await frame.getByRole('textbox').count()).toBe(0);
     expect(await frame.getByRole('slider').count()).toBe(0);
     expect(await frame.getByRole('status').first().textContent()).toContain(

@@ -98,7 +98,7 @@ describe('the single-file build, opened from disk in Chromium', () => {
     await loadInteractiveCharts(page);
     await expect(page.locator('figure.chart').count()).resolves.toBe(3);
     await expect(
-      page.locator('text.recharts-label', { hasText: 'break-even' }).textContent(),
+      page.locator('.cost-chart svg text', { hasText: 'break-even' }).textContent(),
     ).resolves.toBe('break-even 244M/day');
     // Other code the hosted build loads later comes from the file too: the catalog pickers
     // with the catalogs, and the maths tables.

@@ -24,8 +24,8 @@ describe('the production build in Chromium', () => {
     );
     await expect(page.locator('.verdict-facts').textContent()).resolves.toContain('244,236,640');
     // The main chart is drawn on load, as plain SVG, without the chart library.
-    await page.locator('.static-chart svg path').first().waitFor();
-    await expect(page.locator('.static-chart').textContent()).resolves.toContain(
+    await page.locator('.cost-chart svg path').first().waitFor();
+    await expect(page.locator('.cost-chart').textContent()).resolves.toContain(
       'break-even 244M/day',
     );
     const chartCodeBefore = await page.evaluate(() =>

@@ -49,8 +49,10 @@ describe('ChartsPanel with 12 strategies, at a real size', () => {
   afterAll(cleanup);
 
   it('draws 12 lines, each with its own colour and dash pattern', () => {
-    const lines = [...cost.querySelectorAll('path.recharts-line-curve')];
+    const svg = within(cost).getByRole('img', { name: 'Monthly cost by volume' });
+    const lines = [...svg.querySelectorAll('path')];
     expect(lines).toHaveLength(12);
+    for (const line of lines) expect(line.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     const styles = lines.map(
       (l) => `${l.getAttribute('stroke')}|${l.getAttribute('stroke-dasharray') ?? 'solid'}`,
     );
@@ -58,30 +60,39 @@ describe('ChartsPanel with 12 strategies, at a real size', () => {
   });
 
   it('lists the legend in strategy order, each entry drawn with its line’s dash', () => {
-    const legend = cost.querySelector('.recharts-legend-wrapper') as HTMLElement;
-    const items = [...legend.querySelectorAll('.recharts-legend-item')];
+    const legend = within(cost).getByRole('list', { name: 'Strategies' });
+    const items = within(legend).getAllByRole('listitem');
     expect(items.map((i) => i.textContent)).toEqual([
       'All on API model 3',
       'One pooled open model',
       ...Array.from({ length: 10 }, (_, i) => `Strategy ${i + 3}`),
     ]);
-    const icons = items.map((i) => i.querySelector('line.recharts-legend-icon'));
+    const icons = items.map((i) => i.querySelector('svg line'));
     expect(icons[0]?.getAttribute('stroke-dasharray')).toBeNull();
     expect(icons[1]?.getAttribute('stroke-dasharray')).toBe('6 3');
     expect(icons[6]?.getAttribute('stroke-dasharray')).toBe('2 2');
+    expect(icons[7]?.getAttribute('stroke')).toBe(seriesColor(7));
   });
 
   it('draws every break-even in its strategy’s colour without labels that would overlap', () => {
     expect(within(cost).queryByText(/^break-even/)).toBeNull();
-    const strokes = [...cost.querySelectorAll('.recharts-reference-line line')].map((l) =>
+    const strokes = [...cost.querySelectorAll('.cost-chart-break-even line')].map((l) =>
       l.getAttribute('stroke'),
     );
     expect(strokes.length).toBeGreaterThan(2);
     expect(strokes).not.toContain('var(--accent)');
-    // Crossings are dots in their strategy's colour.
-    const dots = [...cost.querySelectorAll('.crossing-dots circle')];
+    expect(strokes.every((s) => s?.startsWith('var(--series-'))).toBe(true);
+    // Crossings are dots in their strategy's colour, all inside the plot.
+    const dots = [...cost.querySelectorAll('.cost-chart-crossings circle')];
     expect(dots.length).toBeGreaterThan(0);
     expect(dots.every((d) => d.getAttribute('fill')?.startsWith('var(--series-'))).toBe(true);
+    for (const d of dots) {
+      const [cx, cy] = [Number(d.getAttribute('cx')), Number(d.getAttribute('cy'))];
+      expect(cx).toBeGreaterThanOrEqual(76);
+      expect(cx).toBeLessThanOrEqual(800 - 24);
+      expect(cy).toBeGreaterThanOrEqual(28);
+      expect(cy).toBeLessThanOrEqual(480 - 36);
+    }
   });
 
   it('keeps capex out of the cumulative legend for strategies that buy nothing', () => {

@@ -9,7 +9,7 @@ import {
 } from '../../src/ui/charts/chart-data';
 import type { CurvePoint } from '../../src/ui/charts/chart-data';
 import { validateScenario } from '../../src/scenario/validate-scenario';
-import { evaluateModel } from '../../src/core/evaluate';
+import { evaluateModel, evaluateWithCurves } from '../../src/core/evaluate';
 import { buildCostCurve } from '../../src/core/cost-curve';
 import { Dec } from '../../src/core/decimal';
 import type { Scenario } from '../../src/core/model';
@@ -61,21 +61,33 @@ describe('ChartsPanel with the default scenario, at a real size', () => {
 
   it('renders three captioned figures, each with a drawn SVG chart', () => {
     expect(screen.getAllByRole('figure')).toHaveLength(3);
-    for (const figure of [costFigure, breakdownFigure, cumulativeFigure]) {
-      const svg = figure.querySelector('svg.recharts-surface:not([aria-label$="legend icon"])');
+    // The cost chart is plain SVG (no chart library); the other two are recharts.
+    const costSvg = within(costFigure).getByRole('img', { name: 'Monthly cost by volume' });
+    const svgs = [
+      costSvg,
+      ...[breakdownFigure, cumulativeFigure].map((figure) =>
+        figure.querySelector('svg.recharts-surface:not([aria-label$="legend icon"])'),
+      ),
+    ];
+    for (const svg of svgs) {
       expect(svg).not.toBeNull();
       expect(Number(svg?.getAttribute('width'))).toBe(SIZE.width);
       expect(Number(svg?.getAttribute('height'))).toBe(SIZE.height);
     }
+    expect(costFigure.querySelector('.recharts-surface')).toBeNull();
   });
 
   it('the cost curve draws one line per strategy, names them in the legend and uses a log axis', () => {
-    const lines = costFigure.querySelectorAll('path.recharts-line-curve');
+    const svg = within(costFigure).getByRole('img', { name: 'Monthly cost by volume' });
+    const lines = svg.querySelectorAll('path');
     expect(lines).toHaveLength(2);
     for (const line of lines) expect((line.getAttribute('d') ?? '').length).toBeGreaterThan(100);
-    const legend = costFigure.querySelector('.recharts-legend-wrapper') as HTMLElement;
-    expect(within(legend).getByText('GPT-5 API')).toBeInTheDocument();
-    expect(within(legend).getByText('Self-hosted Llama 3.3 70B')).toBeInTheDocument();
+    const legend = within(costFigure).getByRole('list', { name: 'Strategies' });
+    expect(
+      within(legend)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['GPT-5 API', 'Self-hosted Llama 3.3 70B']);
     // Decades from 100K to 10B, evenly spaced: a log axis.
     const ticks = ['100K', '1M', '10M', '100M', '1B', '10B'].map((t) => textX(costFigure, t));
     const gaps = ticks.slice(1).map((x, i) => x - (ticks[i] as number));
@@ -229,6 +241,28 @@ describe('toCostCurveData', () => {
       expect(d.domain[0]).toBeLessThan(today);
       expect(d.domain[1]).toBeGreaterThan(today);
     }
+  });
+
+  it("with the evaluation's curves: the same points, kept while only today's volume moves", () => {
+    const at = (tokensPerDay: string) => {
+      const v = validateScenario(
+        defaultWith((doc) => {
+          (doc.workloads[0] as { tokensPerDay: string }).tokensPerDay = tokensPerDay;
+        }),
+      );
+      if (!v.ok) throw new Error('invalid');
+      const { result, curves } = evaluateWithCurves(v.scenario);
+      return { model: v.scenario, result, curves };
+    };
+    const a = at('150000000');
+    const rebuilt = toCostCurveData(a.model, a.result).points;
+    const withCurves = toCostCurveData(a.model, a.result, a.curves);
+    expect(withCurves.points).toEqual(rebuilt);
+    const b = at('170000000');
+    const moved = toCostCurveData(b.model, b.result, b.curves);
+    expect(moved.today).toBe(170_000_000);
+    // A one-workload scenario's shape does not depend on today's volume: not redrawn.
+    expect(moved.points).toBe(withCurves.points);
   });
 
   it('carries the break-even and the crossings of the result', () => {

@@ -30,13 +30,19 @@ export function Charts({
 }) {
   const section = useRef<HTMLElement>(null);
   // Out of view, the charts catch up when a drag pauses rather than on every tick.
-  const { model, result } = useValueWhenSeen(useEvaluation(), section);
+  const { model, result, curves } = useValueWhenSeen(useEvaluation(), section);
   const name = useCalculator((s) => s.validDoc.name);
   const [interactive, setInteractive] = useState(false);
   useEffect(() => onFirstInteraction(() => setInteractive(true)), []);
   const first = (
     <Suspense fallback={<div className="charts charts-placeholder" />}>
-      <FirstScreenCharts model={model} result={result} currency={currency} charts={charts} />
+      <FirstScreenCharts
+        model={model}
+        result={result}
+        curves={curves}
+        currency={currency}
+        charts={charts}
+      />
     </Suspense>
   );
   return (
@@ -46,6 +52,7 @@ export function Charts({
           <ChartsPanel
             model={model}
             result={result}
+            curves={curves}
             currency={currency}
             charts={charts}
             exportable={exportable}

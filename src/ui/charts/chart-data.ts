@@ -86,10 +86,17 @@ export function toCostCurveData(
 
   // While only the total volume moves (a slider drag), everything but `today` keeps its
   // identity, so the chart library has nothing to re-derive.
-  const key = `${lo}|${hi}|${JSON.stringify(series)}|${curveShapeKey(model, total)}`;
+  // The curves in tokens/day (as drawn) name the shape when the evaluation supplies them; else
+  // everything the shape depends on does.
+  const plain = curves?.map((c) => plainCurve(c, total));
+  const shape = plain ? plainShapeKey(plain) : curveShapeKey(model, total);
+  const key = `${lo}|${hi}|${JSON.stringify(series)}|${shape}`;
   if (lastCurve?.key !== key) {
-    const exact = curves ?? model.strategies.map((s) => buildCostCurve(model, s));
-    const points = costPoints(exact, total, lo, hi);
+    const points = costPoints(
+      plain ?? model.strategies.map((s) => plainCurve(buildCostCurve(model, s), total)),
+      lo,
+      hi,
+    );
     let min = Infinity;
     let max = 0;
     for (const p of points) {
@@ -152,8 +159,25 @@ function curveShapeKey(model: Scenario, total: Dec): string {
   ]);
 }
 
-function costPoints(exact: readonly CostCurve[], total: Dec, lo: number, hi: number): CurvePoint[] {
-  const curves = exact.map((c) => plainCurve(c, total));
+/**
+ * The drawn shape of the curves as text, each number to 12 significant digits: a volume drag of
+ * a one-workload scenario changes the exact curves (they are built at today's volume) but not
+ * the shape in tokens/day, whose floats may differ in their last bits only.
+ */
+function plainShapeKey(curves: readonly PlainCurve[]): string {
+  const n = (x: number) => (Number.isFinite(x) ? x.toPrecision(12) : String(x));
+  return curves
+    .map(
+      (c) =>
+        `${n(c.slope)} ${n(c.constant)};` +
+        c.stairs.map((s) => `${n(s.perReplica)} ${n(s.perStep)} ${s.minReplicas}`).join(',') +
+        ';' +
+        c.ladders.map((l) => l.map((v) => `${n(v.from)} ${n(v.cost)}`).join(',')).join('|'),
+    )
+    .join('/');
+}
+
+function costPoints(curves: readonly PlainCurve[], lo: number, hi: number): CurvePoint[] {
   const volumes: number[] = [];
   const logLo = Math.log10(lo);
   const logHi = Math.log10(hi);
