@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { useCalculator, useCalculatorStore } from '../../state/store-context';
 import {
   addOption,
@@ -16,10 +16,13 @@ import { useInputSelection } from '../input-selection';
 import { TextField } from './TextField';
 import { RoutingMatrix } from './RoutingMatrix';
 
-type Shape = {
-  workloads: { id: string; name: string; tokensPerDay: string }[];
+type Names = {
+  workloads: { id: string; name: string }[];
   options: { id: string; name: string; kind: 'api' | 'selfHost' }[];
   strategies: { id: string; name: string }[];
+};
+type Shape = Omit<Names, 'workloads'> & {
+  workloads: (Names['workloads'][number] & { tokensPerDay: string })[];
 };
 
 /**
@@ -28,23 +31,28 @@ type Shape = {
  * not when a slider moves a number.
  */
 export default function PortfolioEditor() {
-  const text = useCalculator((s) =>
+  const volumesText = useCalculator((s) =>
+    JSON.stringify(s.doc.workloads.map((w) => w.tokensPerDay)),
+  );
+  const namesText = useCalculator((s) =>
     JSON.stringify({
-      workloads: s.doc.workloads.map((w) => ({
-        id: w.id,
-        name: w.name,
-        tokensPerDay: w.tokensPerDay,
-      })),
+      workloads: s.doc.workloads.map((w) => ({ id: w.id, name: w.name })),
       options: s.doc.options.map((o) => ({ id: o.id, name: o.name, kind: o.kind })),
       strategies: s.doc.strategies.map((st) => ({ id: st.id, name: st.name })),
-    } satisfies Shape),
+    } satisfies Names),
   );
-  const shape = JSON.parse(text) as Shape;
+  // Parsed once per change of the text: a volume drag changes the workload list's figures, not
+  // the names the strategies and their routing matrices are drawn from.
+  const names = useMemo(() => JSON.parse(namesText) as Names, [namesText]);
+  const workloads = useMemo(() => {
+    const volumes = JSON.parse(volumesText) as string[];
+    return names.workloads.map((w, i) => ({ ...w, tokensPerDay: volumes[i] ?? '0' }));
+  }, [names, volumesText]);
   return (
     <div className="portfolio-editor">
-      <WorkloadList workloads={shape.workloads} />
-      <OptionList options={shape.options} />
-      <StrategyList shape={shape} />
+      <WorkloadList workloads={workloads} />
+      <OptionList options={names.options} />
+      <StrategyList shape={names} />
     </div>
   );
 }
@@ -163,7 +171,7 @@ function OptionList({ options }: { options: Shape['options'] }) {
   );
 }
 
-function StrategyList({ shape }: { shape: Shape }) {
+const StrategyList = memo(function StrategyList({ shape }: { shape: Names }) {
   const store = useCalculatorStore();
   const [chosen, setChosen] = useState(0);
   const id = useId();
@@ -240,7 +248,7 @@ function StrategyList({ shape }: { shape: Shape }) {
       )}
     </section>
   );
-}
+});
 
 function MoveButtons({
   name,
