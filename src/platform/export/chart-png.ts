@@ -86,8 +86,11 @@ function mainSvg(figure: HTMLElement): SVGSVGElement | null {
   return best;
 }
 
+/** Legend entries: recharts' own, and those of charts drawn without it (`.chart-legend-item`). */
+const LEGEND_ITEMS = '.recharts-legend-item, .chart-legend-item';
+
 function legendItems(figure: HTMLElement): { label: string; color: string }[] {
-  return [...figure.querySelectorAll('.recharts-legend-item')].map((item) => {
+  return [...figure.querySelectorAll(LEGEND_ITEMS)].map((item) => {
     const mark = item.querySelector('svg path, svg line, svg rect');
     const markStyle = mark ? getComputedStyle(mark) : null;
     const stroke = markStyle?.stroke;

@@ -186,9 +186,8 @@ export const CostCurveChart = memo(function CostCurveChart({
       </div>
       <ul className="cost-chart-legend" aria-label="Strategies">
         {series.map((s, i) => (
-          // `recharts-legend-item` is the class the PNG export reads legend entries by
-          // (platform/export/chart-png.ts), the same as the other charts' legends.
-          <li key={s.key} className="recharts-legend-item">
+          // The PNG export reads legend entries by this class (platform/export/chart-png.ts).
+          <li key={s.key} className="chart-legend-item">
             <LineSample index={i} />
             {s.name}
           </li>
