@@ -104,7 +104,7 @@ try {
     // The interactive charts load on the first interaction (the first screen draws plain SVG).
     await page.locator('.cost-chart svg path').first().waitFor();
     await page.mouse.click(2, 2);
-    await page.locator('.recharts-line').first().waitFor();
+    await page.locator('.charts-section .chart-head').first().waitFor();
     if (shot.preset) {
       await page.getByRole('combobox', { name: 'Scenario' }).selectOption(shot.preset);
       await page.locator('.comparison').first().waitFor();
