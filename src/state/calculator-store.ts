@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { temporal } from 'zundo';
+import type { FieldEdit } from '../scenario/document-check';
 import type { ScenarioDoc } from '../scenario/document';
 import { loadedValidator, whenValidatorLoaded } from './document-validator';
 import type { CatalogRef } from '../scenario/presets';
@@ -46,7 +47,15 @@ export function createCalculatorStore(initial: CalculatorInputs) {
     temporal(
       (set) => ({
         ...initial,
-        setField: (path, value) => set((s) => withDoc(s, setAt(s.doc, path, value))),
+        setField: (path, value) =>
+          set((s) =>
+            withDoc(
+              s,
+              setAt(s.doc, path, value),
+              // One field of a valid document: checked on its own part (document-check.ts).
+              s.doc === s.validDoc ? { from: s.doc, path } : undefined,
+            ),
+          ),
         setFields: (changes, catalogRefs) =>
           set((s) => {
             let doc = s.doc;
@@ -117,9 +126,10 @@ const gestureStart = new WeakMap<CalculatorStore, ScenarioDoc>();
 function withDoc(
   s: CalculatorInputs,
   doc: ScenarioDoc,
+  edit?: FieldEdit,
 ): Pick<CalculatorInputs, 'doc' | 'validDoc'> {
   const check = loadedValidator();
   if (!check) return { doc, validDoc: s.validDoc };
-  const checked = check(doc);
+  const checked = check(doc, edit);
   return { doc: checked.doc, validDoc: checked.result.ok ? checked.doc : s.validDoc };
 }
