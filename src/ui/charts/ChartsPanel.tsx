@@ -80,6 +80,19 @@ export const ChartsPanel = memo(function ChartsPanel({
       ),
     [settled],
   );
+  // Words for each chart, once per change of what they describe (not on every render).
+  const costSummary = useMemo(
+    () => summarizeCostCurve(curve, result, currency),
+    [curve, result, currency],
+  );
+  const breakdownSummary = useMemo(
+    () => summarizeBreakdown(settled, currency),
+    [settled, currency],
+  );
+  const cumulativeSummary = useMemo(
+    () => summarizeCumulative(settled, currency),
+    [settled, currency],
+  );
   return (
     <div className="charts">
       {charts.includes('cost') && (
@@ -88,7 +101,7 @@ export const ChartsPanel = memo(function ChartsPanel({
           caption={CHART_TITLES.cost}
           fileName={`${scenarioName} cost by volume`}
           exportable={exportable}
-          summary={summarizeCostCurve(curve, result, currency)}
+          summary={costSummary}
         >
           <CostCurveChart curve={curve} currency={currency} size={size} />
         </ChartFigure>
@@ -99,7 +112,7 @@ export const ChartsPanel = memo(function ChartsPanel({
           caption={CHART_TITLES.breakdown}
           fileName={`${scenarioName} cost by part`}
           exportable={exportable}
-          summary={summarizeBreakdown(settled, currency)}
+          summary={breakdownSummary}
         >
           <BreakdownChart data={breakdown} currency={currency} size={size} />
         </ChartFigure>
@@ -110,7 +123,7 @@ export const ChartsPanel = memo(function ChartsPanel({
           caption={CHART_TITLES.cumulative}
           fileName={`${scenarioName} cumulative cost`}
           exportable={exportable}
-          summary={summarizeCumulative(settled, currency)}
+          summary={cumulativeSummary}
         >
           <CumulativeChart
             data={cumulative}

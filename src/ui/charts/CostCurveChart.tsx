@@ -377,7 +377,7 @@ const CurveLayer = memo(function CurveLayer({
         />
       ))}
       <g className="cost-chart-crossings">
-        {crossings.map((c) => {
+        {crossings.map((c, i) => {
           // The cost at the first drawn point at or after the crossing, on its own line.
           const at = points[firstAtOrAfter(volumes, c.tokensPerDay)];
           const cy = at?.[c.seriesKey];
@@ -385,7 +385,9 @@ const CurveLayer = memo(function CurveLayer({
           if (c.tokensPerDay < domain[0] || c.tokensPerDay > domain[1]) return null;
           return (
             <circle
-              key={`${c.seriesKey}-${c.tokensPerDay}`}
+              // By position: a drag moves the crossings, and moving a dot is cheaper than
+              // replacing it.
+              key={`crossing-${i}`}
               cx={x(c.tokensPerDay)}
               cy={y(cy)}
               r={4}
