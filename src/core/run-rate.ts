@@ -161,29 +161,37 @@ export function runRateOf(
 ): StrategyRunRate {
   let parts = zeroParts();
   const byOption: OptionRunRate[] = [];
-  const perWorkload = new Map<string, { total: Dec; tokensPerDay: Dec }>(
-    scenario.workloads.map((w) => [w.id, { total: ZERO, tokensPerDay: ZERO }]),
-  );
   for (const group of costed) {
     const { cost } = group;
-    const { total, perRoute } = reuse(group, () => attributeGroup(group));
-    const { tokensPerDay } = cost;
     parts = addParts(parts, cost.parts);
-    byOption.push({ ...group, total, tokensPerDay });
-    group.workloadIds.forEach((id, index) => {
-      const entry = perWorkload.get(id);
-      if (!entry) return;
-      entry.total = addDec(entry.total, perRoute[index] ?? ZERO);
-      entry.tokensPerDay = addDec(entry.tokensPerDay, group.routes[index]?.tokensPerDay ?? ZERO);
-    });
+    byOption.push({ ...group, total: totalOfParts(cost.parts), tokensPerDay: cost.tokensPerDay });
   }
-  const byWorkload = [...perWorkload].map(([workloadId, v]) => ({ workloadId, ...v }));
+  // Each workload's part of the cost (divisions and products per route): added up when first
+  // asked for, since a view of the strategies' totals does not need it.
+  let byWorkload: WorkloadRunRate[] | null = null;
+  const attributeWorkloads = (): WorkloadRunRate[] => {
+    const perWorkload = new Map<string, { total: Dec; tokensPerDay: Dec }>(
+      scenario.workloads.map((w) => [w.id, { total: ZERO, tokensPerDay: ZERO }]),
+    );
+    for (const group of costed) {
+      const { perRoute } = reuse(group, () => attributeGroup(group));
+      group.workloadIds.forEach((id, index) => {
+        const entry = perWorkload.get(id);
+        if (!entry) return;
+        entry.total = addDec(entry.total, perRoute[index] ?? ZERO);
+        entry.tokensPerDay = addDec(entry.tokensPerDay, group.routes[index]?.tokensPerDay ?? ZERO);
+      });
+    }
+    return [...perWorkload].map(([workloadId, v]) => ({ workloadId, ...v }));
+  };
   return {
     parts,
     total: totalOfParts(parts),
     tokensPerDay: sumDec(byOption.map((o) => o.tokensPerDay)),
     byOption,
-    byWorkload,
+    get byWorkload() {
+      return (byWorkload ??= attributeWorkloads());
+    },
   };
 }
 
