@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef } from 'react';
+import { memo, useCallback, useId, useMemo, useRef } from 'react';
 import type { StrategyResult } from '../core/result';
 import { useEvaluation } from './evaluation-context';
 import { cheaperToday } from './cheaper-today';
@@ -12,7 +12,8 @@ import { useValueWhenSeen } from './use-value-when-seen';
 export function Headline({ currency }: { currency: string }) {
   const { result, stale, model } = useEvaluation();
   const titleId = useId();
-  const money = (v: string) => formatMoney(v, currency);
+  // One function per currency, so the parts below that did not change skip their render.
+  const money = useCallback((v: string) => formatMoney(v, currency), [currency]);
   const [baseline, ...others] = result.strategies;
   if (!baseline) return <p>This scenario has no strategy to compare.</p>;
   const optionName = (id: string) => model.options.find((o) => o.id === id)?.name ?? id;
@@ -59,9 +60,9 @@ function Announcement({
 }) {
   const box = useRef<HTMLParagraphElement>(null);
   const shown = useValueWhenSeen(strategies, box);
-  return (
-    <p ref={box} className="visually-hidden" aria-live="polite">
-      {shown
+  const text = useMemo(
+    () =>
+      shown
         .slice(1)
         .map((s) => {
           const vs = s.vsBaseline;
@@ -71,7 +72,12 @@ function Announcement({
             be.kind === 'at' ? `${formatTokens(be.tokensPerDay)} tokens/day` : be.kind
           }.`;
         })
-        .join(' ')}
+        .join(' '),
+    [shown, money],
+  );
+  return (
+    <p ref={box} className="visually-hidden" aria-live="polite">
+      {text}
     </p>
   );
 }
@@ -97,19 +103,32 @@ function CostTable({
           <th scope="col">NPV of cost</th>
         </tr>
       </thead>
-      <tbody>
-        {shown.map((s) => (
-          <tr key={s.id}>
-            <th scope="row">{s.name}</th>
-            <td>{money(s.runRate.total)}</td>
-            <td>{s.costPerMTokens === null ? '–' : money(s.costPerMTokens)}</td>
-            <td>{money(s.timeline.npv)}</td>
-          </tr>
-        ))}
-      </tbody>
+      <CostRows strategies={shown} money={money} />
     </table>
   );
 }
+
+/** The table's rows; re-rendered only when the strategies shown change. */
+const CostRows = memo(function CostRows({
+  strategies,
+  money,
+}: {
+  strategies: readonly StrategyResult[];
+  money: (v: string) => string;
+}) {
+  return (
+    <tbody>
+      {strategies.map((s) => (
+        <tr key={s.id}>
+          <th scope="row">{s.name}</th>
+          <td>{money(s.runRate.total)}</td>
+          <td>{s.costPerMTokens === null ? '–' : money(s.costPerMTokens)}</td>
+          <td>{money(s.timeline.npv)}</td>
+        </tr>
+      ))}
+    </tbody>
+  );
+});
 
 /**
  * One strategy against the baseline. A portfolio's headline lists many, most of them scrolled out
@@ -130,7 +149,24 @@ function Verdict({
     () => ({ strategy: current, baseline: currentBaseline }),
     [current, currentBaseline],
   );
-  const { strategy, baseline } = useValueWhenSeen(pair, box);
+  const shown = useValueWhenSeen(pair, box);
+  return (
+    <div ref={box} className="verdict">
+      <VerdictBody strategy={shown.strategy} baseline={shown.baseline} money={money} />
+    </div>
+  );
+}
+
+/** What a verdict says; re-rendered only when the pair it shows changes. */
+const VerdictBody = memo(function VerdictBody({
+  strategy,
+  baseline,
+  money,
+}: {
+  strategy: StrategyResult;
+  baseline: StrategyResult;
+  money: (v: string) => string;
+}) {
   const vs = strategy.vsBaseline;
   if (!vs) return null;
   const { cheaper, gap } = cheaperToday(strategy, baseline);
@@ -139,7 +175,7 @@ function Verdict({
   // crossing down (DESIGN 3.5), so the earlier ones are named too.
   const crossings = vs.crossings.length > 1 ? vs.crossings : [];
   return (
-    <div ref={box} className="verdict">
+    <>
       <p className="verdict-main">
         {cheaper === null ? (
           <>
@@ -189,6 +225,6 @@ function Verdict({
           <dd>{money(vs.npvSavings)}</dd>
         </div>
       </dl>
-    </div>
+    </>
   );
-}
+});
