@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { pruneAnalysis } from './analysis-settings';
 import type { ScenarioDoc } from './document';
 import type { DocPath } from './doc-path';
+import { SETTINGS_BOUNDS, WORKLOAD_BOUNDS } from '../core/input-bounds';
 import { optionSchema, settingsSchema, workloadSchema } from './scenario-schema';
 import { validateDocument } from './validate-scenario';
 import type { ValidationResult } from './validate-scenario';
@@ -34,15 +35,9 @@ export function checkDocument(
   return pruned === doc ? { doc, result } : { doc: pruned, result: validateDocument(pruned) };
 }
 
-const WORKLOAD_NUMBERS = new Set([
-  'tokensPerDay',
-  'inputShare',
-  'cachedInputShare',
-  'batchShare',
-  'peakToAverage',
-  'growthPerMonth',
-]);
-const SETTINGS_NUMBERS = new Set(['fteCostPerYear', 'horizonMonths', 'discountRatePerYear']);
+// The numbers of a workload and of the settings: the fields their bounds are defined for.
+const WORKLOAD_NUMBERS = new Set(Object.keys(WORKLOAD_BOUNDS));
+const SETTINGS_NUMBERS = new Set(Object.keys(SETTINGS_BOUNDS));
 /** Option fields that other parts refer to or that are checked across entries. */
 const OPTION_STRUCTURE = new Set(['kind', 'id', 'engineeringFte', 'gpu']);
 const GPU_STRUCTURE = new Set(['mode']);
