@@ -93,7 +93,7 @@ export async function browserTimings(dist = 'dist', moves = 100): Promise<BenchR
     const total = measured.moves.map((m) => m.total);
     rows.push({
       name: `slider input -> chart painted, work per move (${measured.moves.length} moves)`,
-      value: `median ${percentile(work, 0.5).toFixed(1)} ms, p95 ${percentile(work, 0.95).toFixed(1)} ms`,
+      value: `median ${percentile(work, 0.5).toFixed(1)} ms, p95 ${percentile(work, 0.95).toFixed(1)} ms (script ${split(measured.moves)})`,
       budget: 'p95 <= 16 ms',
       ok: percentile(work, 0.95) <= 16,
     });
