@@ -23,11 +23,18 @@ import type { BreakEvenResult, ScenarioResult, StrategyResult, VsBaselineResult 
 /** Everything DESIGN section 4 reports, for a validated scenario. Amounts are plain decimals. */
 export function evaluateModel(scenario: Scenario, cache?: EvaluationCache): ScenarioResult {
   const { strategies } = evaluateWithCurves(scenario, cache).result;
-  // Plain objects: every figure computed now (spreading reads each one).
+  // Plain objects, every figure computed now, in the documented order (README, DESIGN 4).
   return {
     strategies: strategies.map((s) => ({
-      ...s,
+      id: s.id,
+      name: s.name,
+      runRate: s.runRate,
+      costPerMTokens: s.costPerMTokens,
+      capacity: s.capacity,
+      timeline: s.timeline,
       vsBaseline: s.vsBaseline ? { ...s.vsBaseline } : null,
+      byOption: s.byOption,
+      byWorkload: s.byWorkload,
     })),
   };
 }
@@ -35,7 +42,7 @@ export function evaluateModel(scenario: Scenario, cache?: EvaluationCache): Scen
 /**
  * `evaluateModel`, plus each strategy's cost curve (for drawing it without costing the routes
  * again). The run-rates and curves are computed at once; each strategy's `timeline`,
- * `byWorkload` and, against the baseline, `npvSavings`, `paybackMonth`, `breakEven` and
+ * `byOption`, `byWorkload` and, against the baseline, `npvSavings`, `paybackMonth`, `breakEven` and
  * `crossings` when first read (then kept): a view that shows some strategies computes the
  * timelines and break-evens of those only. With a `cache` (evaluation-cache.ts), whatever the
  * previous evaluation computed from the very same model objects is taken from it. Every figure
@@ -228,7 +235,9 @@ function strategyResult(
       gpus: sizing.gpus.toNumber(),
       utilization: sizing.replicas.isZero() ? '0' : toPlain(sizing.load.div(sizing.replicas)),
     })),
-    byOption: runRate.byOption.map((o) => {
+  };
+  lazyField(own, 'byOption', () =>
+    runRate.byOption.map((o) => {
       const p = costPerMTokens(o.total, o.tokensPerDay, dpy);
       return {
         optionId: o.option.id,
@@ -237,7 +246,7 @@ function strategyResult(
         costPerMTokens: p === null ? null : toPlain(p),
       };
     }),
-  };
+  );
   lazyField(own, 'timeline', () => {
     const t = timeline();
     return {

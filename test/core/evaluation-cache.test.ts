@@ -126,6 +126,32 @@ describe('evaluation cache', () => {
     }
   });
 
+  it('the public result is plain data with the documented fields, in the documented order', () => {
+    const doc = documentOf(scaleScenario({ workloadCount: 4, strategyCount: 3 }));
+    const [, second] = evaluateModel(modelFromDocument(doc)).strategies;
+    expect(Object.keys(second ?? {})).toEqual([
+      'id',
+      'name',
+      'runRate',
+      'costPerMTokens',
+      'capacity',
+      'timeline',
+      'vsBaseline',
+      'byOption',
+      'byWorkload',
+    ]);
+    expect(Object.keys(second?.vsBaseline ?? {})).toEqual([
+      'runRateSavings',
+      'npvSavings',
+      'paybackMonth',
+      'breakEven',
+      'crossings',
+    ]);
+    for (const key of Object.keys(second ?? {})) {
+      expect(Object.getOwnPropertyDescriptor(second, key)?.get).toBeUndefined();
+    }
+  });
+
   it('reuses what an edit did not touch: strategies without the edited option keep their figures', () => {
     const doc = documentOf(scaleScenario({ workloadCount: 10, strategyCount: 4 }));
     const read = createModelReader();
