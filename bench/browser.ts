@@ -246,7 +246,7 @@ const split = (moves: readonly Move[]) => {
 export async function scaleTimings(
   browser: Browser,
   url: string,
-  moves = 60,
+  moves = 100,
   warmup = SCALE_WARMUP,
 ): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
