@@ -1,4 +1,5 @@
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useId, useRef } from 'react';
+import { useBoxWidth } from '../use-box-width';
 import type { MonteCarloHistogram } from '../../core/monte-carlo-summary';
 import { niceTicks } from './sensitivity-data';
 
@@ -41,18 +42,8 @@ export const SavingsHistogram = memo(function SavingsHistogram({
   width: fixedWidth,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const [measured, setMeasured] = useState(640);
   const patternId = `${useId().replace(/:/g, '')}-loss`;
-  useEffect(() => {
-    const el = box.current;
-    if (!el || fixedWidth !== undefined) return;
-    const measure = () => setMeasured(Math.max(260, Math.round(el.getBoundingClientRect().width)));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [fixedWidth]);
+  const measured = useBoxWidth(box, 260, fixedWidth === undefined);
   const width = fixedWidth ?? measured;
   const narrow = width < 480;
   const { bins } = histogram;

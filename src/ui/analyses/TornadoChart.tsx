@@ -1,4 +1,5 @@
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useId, useRef } from 'react';
+import { useBoxWidth } from '../use-box-width';
 import type { TornadoBar, TornadoData } from './sensitivity-data';
 import { logTicks, niceTicks } from './sensitivity-data';
 
@@ -47,18 +48,8 @@ export const TornadoChart = memo(function TornadoChart({
   width: fixedWidth,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
-  const [measured, setMeasured] = useState(640);
   const patternId = `${useId().replace(/:/g, '')}-stripes`;
-  useEffect(() => {
-    const el = box.current;
-    if (!el || fixedWidth !== undefined) return;
-    const measure = () => setMeasured(Math.max(280, Math.round(el.getBoundingClientRect().width)));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [fixedWidth]);
+  const measured = useBoxWidth(box, 280, fixedWidth === undefined);
   const width = fixedWidth ?? measured;
   const wide = width >= WIDE;
   const labelWidth = wide ? Math.min(280, Math.round(width * 0.36)) : 0;

@@ -1,5 +1,6 @@
-import { memo, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { CSSProperties, KeyboardEvent, PointerEvent, RefObject } from 'react';
+import { memo, useId, useMemo, useRef, useState } from 'react';
+import type { CSSProperties, KeyboardEvent, PointerEvent } from 'react';
+import { useBoxWidth } from '../use-box-width';
 import type { CostCurveData, CurvePoint, Series } from './chart-data';
 import { chartMoney, compactMoney, compactTokens } from './chart-format';
 import { legendRoom, markerLabelsFit, seriesColor, seriesDash, seriesWidth } from './chart-style';
@@ -45,7 +46,7 @@ export const CostCurveChart = memo(function CostCurveChart({
   size?: ChartSize | undefined;
 }) {
   const box = useRef<HTMLDivElement>(null);
-  const measured = useWidth(box, size === undefined);
+  const measured = useBoxWidth(box, 280, size === undefined);
   const width = size?.width ?? measured;
   const height = size?.height ?? BASE_HEIGHT + legendRoom(curve.series.length);
   const { points, series, domain, costDomain, crossings, breakEvens, today } = curve;
@@ -226,22 +227,6 @@ function tipPlacement(
   return dotsLow
     ? { left: 8, right: 8, top }
     : { left: 8, right: 8, top: bottom - 4, transform: 'translateY(-100%)' };
-}
-
-/** The width of the chart's box, followed with a ResizeObserver (280 px at least). */
-function useWidth(box: RefObject<HTMLDivElement | null>, follow: boolean): number {
-  const [width, setWidth] = useState(640);
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el || !follow) return;
-    const measure = () => setWidth(Math.max(280, Math.round(el.getBoundingClientRect().width)));
-    measure();
-    if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [box, follow]);
-  return width;
 }
 
 function LineSample({ index }: { index: number }) {
